@@ -1,0 +1,106 @@
+package dev.saasapi.auth.boundary;
+
+import dev.saasapi.auth.control.InvalidCredentialsException;
+import dev.saasapi.auth.control.PasswordHasher;
+import dev.saasapi.auth.control.TokenIssuer;
+import dev.saasapi.auth.control.UnsupportedGrantTypeException;
+import dev.saasapi.auth.entity.Registration;
+import dev.saasapi.auth.entity.TokenResponse;
+import static dev.saasapi.problems.control.MalformedBodyException.requireBody;
+
+import dev.saasapi.problems.control.InvalidFieldsException;
+import dev.saasapi.problems.entity.Problem;
+import dev.saasapi.users.control.EmailTakenException;
+import dev.saasapi.users.control.UserStore;
+import dev.saasapi.users.entity.User;
+import dev.saasapi.users.entity.UserView;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Registration and the OAuth2 password-grant token endpoint. */
+@Path("auth")
+@RequestScoped
+@PermitAll
+public class AuthResource {
+
+    @Inject
+    UserStore users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @POST
+    @Path("register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response register(@Valid Registration body) {
+        requireBody(body);
+        // Hash before touching the database: no connection is held during the slow hash,
+        // and a taken email costs the same time as a free one.
+        String hash = hasher.hash(body.password());
+        if (users.findByEmail(body.email()).isPresent()) {
+            throw new EmailTakenException();
+        }
+        User user = users.add(new User(body.email(), hash));
+        return Response.created(URI.create("/users/me")).entity(UserView.of(user)).build();
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response login(
+            @FormParam("username") String username,
+            @FormParam("password") String password,
+            @FormParam("grant_type") String grantType) {
+        requireFields(username, password);
+        if (grantType != null && !grantType.isEmpty() && !"password".equals(grantType)) {
+            throw new UnsupportedGrantTypeException();
+        }
+        User user = users.findByEmail(username.strip())
+                .filter(User::active)
+                .orElse(null);
+        boolean valid = user == null ? hasher.verifyDecoy(password) : hasher.verify(password, user.passwordHash());
+        if (!valid) {
+            throw new InvalidCredentialsException();
+        }
+        TokenIssuer.AccessToken token = tokens.issue(user.id());
+        // RFC 6749 5.1: responses carrying tokens must not be cached
+        return Response.ok(TokenResponse.bearer(token.value(), token.expiresInSeconds()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .build();
+    }
+
+    /** Checked here: MicroProfile OpenAPI cannot document Bean Validation on form parameters. */
+    private static void requireFields(String username, String password) {
+        List<Problem.FieldError> missing = new ArrayList<>();
+        if (username == null || username.isBlank()) {
+            missing.add(new Problem.FieldError("username", "must not be blank"));
+        }
+        if (password == null) {
+            missing.add(new Problem.FieldError("password", "must not be null"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidFieldsException(missing);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.saasapi.auth.control;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A password the API accepts: 8 to 128 characters, counted as Unicode code points (an emoji is one
+ * character), never trimmed or truncated.
+ */
+@Documented
+@Constraint(validatedBy = Password.Validator.class)
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Password {
+
+    int MIN_LENGTH = 8;
+    int MAX_LENGTH = 128;
+
+    String message() default "must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters long";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<Password, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            if (value == null) {
+                return true; // @Required reports absence
+            }
+            int length = value.codePointCount(0, value.length());
+            return length >= MIN_LENGTH && length <= MAX_LENGTH;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.saasapi.auth.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.saasapi.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/** Signs the access tokens that MicroProfile JWT verifies on every protected request. */
+@ApplicationScoped
+public class TokenIssuer {
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** A token for the user with this id; {@code sub} is the id, never the email, which may change. */
+    public AccessToken issue(UUID userId) {
+        TokenSettings settings = TokenSettings.current();
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(settings.issuer())
+                .audience(settings.audience())
+                .subject(userId.toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(settings.lifetime())))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("groups", List.of(Roles.USER))
+                .build();
+        JWSHeader header = new JWSHeader.Builder(settings.key().algorithm())
+                .type(JOSEObjectType.JWT)
+                .keyID(settings.key().keyId())
+                .build();
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(settings.key().signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign the access token", e);
+        }
+        return new AccessToken(jwt.serialize(), settings.lifetime().toSeconds());
+    }
+
+    /** A signed token and its lifetime in seconds. */
+    public record AccessToken(String value, long expiresInSeconds) {}
+}

@@ -1,0 +1,68 @@
+package dev.saasapi.auth.control;
+
+import dev.saasapi.config.control.Environment;
+import dev.saasapi.config.control.InvalidConfigurationException;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/**
+ * Everything about access tokens that comes from the environment, read once per deployment.
+ * Shared by {@link JwtConfigSource} (what MicroProfile JWT verifies) and {@link TokenIssuer}
+ * (what is signed), so the two can never disagree.
+ */
+public record TokenSettings(SigningKey key, String issuer, String audience, Duration lifetime) {
+
+    public static final String ISSUER_VARIABLE = "JWT_ISSUER";
+    public static final String AUDIENCE_VARIABLE = "JWT_AUDIENCE";
+    public static final String LIFETIME_VARIABLE = "ACCESS_TOKEN_EXPIRE_MINUTES";
+    static final String DEFAULT_ISSUER = "saas-api";
+    static final String DEFAULT_AUDIENCE = "saas-api";
+    static final long DEFAULT_MINUTES = 60;
+    private static final long MAX_MINUTES = Duration.ofDays(366).toMinutes();
+    private static final Logger LOG = Logger.getLogger(TokenSettings.class.getName());
+
+    private static volatile TokenSettings current;
+
+    /** @throws InvalidConfigurationException naming the variable that is wrong */
+    public static TokenSettings current() {
+        TokenSettings settings = current;
+        if (settings == null) {
+            synchronized (TokenSettings.class) {
+                settings = current;
+                if (settings == null) {
+                    settings = fromEnvironment();
+                    if (settings.key().generated()) {
+                        LOG.warning(SigningKey.KEY_VARIABLE + " is not set: signing tokens with a key pair generated"
+                                + " at start-up. Tokens will not survive a restart and are not valid on other"
+                                + " instances; set " + SigningKey.KEY_VARIABLE + " in production.");
+                    }
+                    current = settings;
+                }
+            }
+        }
+        return settings;
+    }
+
+    static TokenSettings fromEnvironment() {
+        return new TokenSettings(
+                SigningKey.of(Environment.setting(SigningKey.ALGORITHM_VARIABLE),
+                        Environment.setting(SigningKey.KEY_VARIABLE)),
+                Environment.setting(ISSUER_VARIABLE).orElse(DEFAULT_ISSUER),
+                Environment.setting(AUDIENCE_VARIABLE).orElse(DEFAULT_AUDIENCE),
+                lifetime(Environment.setting(LIFETIME_VARIABLE).orElse(String.valueOf(DEFAULT_MINUTES))));
+    }
+
+    static Duration lifetime(String minutes) {
+        long value;
+        try {
+            value = Long.parseLong(minutes.strip());
+        } catch (NumberFormatException e) {
+            value = -1;
+        }
+        if (value < 1 || value > MAX_MINUTES) {
+            throw new InvalidConfigurationException(
+                    LIFETIME_VARIABLE + " must be a whole number of minutes from 1 to " + MAX_MINUTES);
+        }
+        return Duration.ofMinutes(value);
+    }
+}

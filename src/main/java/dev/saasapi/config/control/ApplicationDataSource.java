@@ -1,0 +1,34 @@
+package dev.saasapi.config.control;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The application's one datasource, defined in the WAR so that the same artifact runs on Payara
+ * Micro and on a full Payara Server with nothing but {@code DATABASE_URL} set. The pool validates
+ * connections before handing them out, so it recovers by itself after a database restart.
+ */
+@DataSourceDefinition(
+        name = ApplicationDataSource.JNDI_NAME,
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=db.url}",
+        user = "${MPCONFIG=db.user}",
+        password = "${MPCONFIG=db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 20,
+        maxIdleTime = 300,
+        loginTimeout = 5,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+            "fish.payara.fail-all-connections=true",
+            "fish.payara.max-wait-time-in-millis=5000",
+            "connectTimeout=5",
+            "ApplicationName=saas-api"
+        })
+@ApplicationScoped
+public class ApplicationDataSource {
+
+    public static final String JNDI_NAME = "java:app/jdbc/saasapi";
+}

@@ -1,0 +1,41 @@
+package dev.saasapi.problems.boundary;
+
+import dev.saasapi.problems.control.InvalidFieldsException;
+import dev.saasapi.problems.entity.Problem;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+
+/** Bean Validation failures of request bodies, reported as {@link InvalidFieldsException}. */
+@Provider
+public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .toList();
+        return Problems.response(Problems.of(new InvalidFieldsException(errors), "/" + uri.getPath())).build();
+    }
+
+    /** The leaf of the path: the body's property, or the form field; "body" for the body itself. */
+    private static String field(ConstraintViolation<?> violation) {
+        String name = "body";
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getName() != null && node.getKind() != ElementKind.METHOD) {
+                name = node.getName();
+            }
+        }
+        return name;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.saasapi.problems.boundary;
+
+import dev.saasapi.problems.control.ProblemException;
+import dev.saasapi.problems.entity.Problem;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/** Builds the problem responses, so that every mapper and the error page answer alike. */
+final class Problems {
+
+    static final String BEARER_CHALLENGE = "Bearer";
+
+    private Problems() {}
+
+    /** A plain HTTP error ({@code type: about:blank}) with a fixed, client-safe detail per status. */
+    static Problem generic(int status, String instance) {
+        Response.StatusType known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        return new Problem(Problem.ABOUT_BLANK, title, status, detail(status), instance, null);
+    }
+
+    static Problem of(ProblemException e, String instance) {
+        return new Problem(e.type(), e.title(), e.getResponse().getStatus(), e.detail(), instance, e.errors());
+    }
+
+
+    static Response.ResponseBuilder response(Problem problem) {
+        Response.ResponseBuilder builder = Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem);
+        if (problem.status() == 401) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
+        }
+        return builder;
+    }
+
+    static String detail(int status) {
+        return switch (status) {
+            case 400 -> "The request could not be understood.";
+            case 401 -> "A valid bearer access token is required.";
+            case 403 -> "You are not allowed to do this.";
+            case 404 -> "There is nothing at this path.";
+            case 405 -> "This path does not support that method; see the Allow header.";
+            case 406 -> "The response cannot be produced in any media type the Accept header allows.";
+            case 413 -> "The request body is too large.";
+            case 415 -> "The request body has a media type this endpoint does not accept.";
+            case 503 -> "The service is temporarily unavailable; try again later.";
+            default -> status >= 500 ? "An unexpected error occurred." : "The request was not accepted.";
+        };
+    }
+}

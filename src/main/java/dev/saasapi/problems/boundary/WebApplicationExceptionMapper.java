@@ -1,0 +1,46 @@
+package dev.saasapi.problems.boundary;
+
+import dev.saasapi.problems.control.MalformedBodyException;
+import dev.saasapi.problems.control.ProblemException;
+import dev.saasapi.problems.entity.Problem;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NoContentException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * The API's own failures ({@link ProblemException}) and the HTTP errors JAX-RS raises (404, 405,
+ * 415, 401 without a token, ...) as problem+json. Keeps the {@code Allow} header of a 405.
+ */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        String instance = "/" + uri.getPath();
+        Problem problem;
+        if (e instanceof ProblemException known) {
+            problem = Problems.of(known, instance);
+        } else if (e.getCause() instanceof NoContentException) {
+            problem = Problems.of(new MalformedBodyException("A JSON object is required as the request body."), instance);
+        } else {
+            problem = Problems.generic(e.getResponse().getStatus(), instance);
+        }
+        Response.ResponseBuilder response = Problems.response(problem);
+        if (e instanceof ProblemException known && known.challenge() != null) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, null).header(HttpHeaders.WWW_AUTHENTICATE, known.challenge());
+        }
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            response.header(HttpHeaders.ALLOW, allow);
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.saasapi.users.control;
+
+import dev.saasapi.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Accounts in PostgreSQL. Runs inside the caller's transaction. */
+@ApplicationScoped
+public class UserStore {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<User> findById(UUID id) {
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    /** Case-insensitive, like the unique index. */
+    public Optional<User> findByEmail(String email) {
+        return em.createNamedQuery(User.BY_EMAIL, User.class)
+                .setParameter("email", email)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * Adds the account and flushes, so that the unique index decides races between two requests
+     * for one email: the loser gets {@link EmailTakenException}, not an error at commit.
+     */
+    public User add(User user) {
+        em.persist(user);
+        flush();
+        return user;
+    }
+
+    /** Writes pending changes now; a clash on the unique email index becomes {@link EmailTakenException}. */
+    public void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw new EmailTakenException();
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

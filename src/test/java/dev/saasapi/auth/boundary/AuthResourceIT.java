@@ -1,0 +1,270 @@
+package dev.saasapi.auth.boundary;
+
+import static dev.saasapi.it.Api.contentType;
+import static dev.saasapi.it.Api.json;
+import static dev.saasapi.it.Api.uniqueEmail;
+import static dev.saasapi.it.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jwt.SignedJWT;
+import dev.saasapi.it.Api;
+import dev.saasapi.it.TestDatabase;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AuthResourceIT {
+
+    private static final String PASSWORD = "s3cret-Passw0rd";
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(deployment);
+    }
+
+    @Test
+    void registersAccountAndStoresOnlyAnArgon2idHash() throws Exception {
+        String email = uniqueEmail();
+        Instant before = Instant.now().minusSeconds(1);
+
+        HttpResponse<String> response = api.register(email, PASSWORD);
+
+        assertEquals(201, response.statusCode(), response.body());
+        assertTrue(contentType(response).startsWith(Api.JSON));
+        assertEquals(api.uri("/users/me").toString(), response.headers().firstValue("Location").orElseThrow());
+        JsonObject user = json(response);
+        assertEquals(java.util.Set.of("id", "email", "is_active", "created_at"), user.keySet());
+        UUID id = UUID.fromString(user.getString("id"));
+        assertEquals(email, user.getString("email"));
+        assertTrue(user.getBoolean("is_active"));
+        Instant created = OffsetDateTime.parse(user.getString("created_at")).toInstant();
+        assertTrue(!created.isBefore(before) && created.isBefore(Instant.now().plusSeconds(1)), created.toString());
+
+        String hash = TestDatabase.queryString("SELECT password_hash FROM users WHERE id = ?", id).orElseThrow();
+        assertTrue(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), hash);
+        assertFalse(hash.contains(PASSWORD));
+        assertEquals(email, TestDatabase.queryString("SELECT email FROM users WHERE id = ?", id).orElseThrow());
+        assertEquals(created, OffsetDateTime.parse(TestDatabase
+                .queryString("SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+                        + " FROM users WHERE id = ?", id).orElseThrow()).toInstant());
+    }
+
+    @Test
+    void trimsTheEmail() {
+        String email = uniqueEmail();
+
+        HttpResponse<String> response = api.register("  " + email + "\t", PASSWORD);
+
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals(email, json(response).getString("email"));
+        assertEquals(200, api.login(email, PASSWORD).statusCode());
+    }
+
+    @Test
+    void rejectsDuplicateEmailRegardlessOfCase() throws Exception {
+        String email = uniqueEmail();
+        assertEquals(201, api.register(email, PASSWORD).statusCode());
+
+        HttpResponse<String> duplicate = api.register(email.toUpperCase(Locale.ROOT), "another-password");
+
+        assertProblem(duplicate, 409, "/problems/email-taken");
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM users WHERE lower(email) = lower(?)", email));
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneEmailCreateExactlyOneAccount() throws Exception {
+        String email = uniqueEmail();
+        int clients = 20;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            // half of them vary the case: the database must see them as one email
+            String variant = i % 2 == 0 ? email : email.toUpperCase(Locale.ROOT);
+            calls.add(() -> {
+                start.await();
+                return api.register(variant, PASSWORD);
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (Callable<HttpResponse<String>> call : calls) {
+                futures.add(pool.submit(call));
+            }
+            start.countDown();
+            int created = 0;
+            int conflicts = 0;
+            for (Future<HttpResponse<String>> future : futures) {
+                HttpResponse<String> response = future.get();
+                if (response.statusCode() == 201) {
+                    created++;
+                } else {
+                    assertProblem(response, 409, "/problems/email-taken");
+                    conflicts++;
+                }
+            }
+            assertEquals(1, created);
+            assertEquals(clients - 1, conflicts);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM users WHERE lower(email) = lower(?)", email));
+    }
+
+    @Test
+    void rejectsInvalidEmailAndShortPasswordWithFieldErrors() throws Exception {
+        String email = "not-an-email";
+
+        HttpResponse<String> response = api.register(email, "short");
+
+        JsonObject problem = assertProblem(response, 422, "/problems/validation");
+        assertEquals(Map.of("email", "must be a valid email address of at most 254 characters",
+                        "password", "must be between 8 and 128 characters long"),
+                Map.of(problem.getJsonArray("errors").getJsonObject(0).getString("field"),
+                        problem.getJsonArray("errors").getJsonObject(0).getString("message"),
+                        problem.getJsonArray("errors").getJsonObject(1).getString("field"),
+                        problem.getJsonArray("errors").getJsonObject(1).getString("message")));
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM users WHERE email = ?", email));
+    }
+
+    @Test
+    void countsPasswordLengthInCharactersNotUtf16Units() {
+        // four emoji are eight UTF-16 units but only four characters
+        HttpResponse<String> tooShort = api.register(uniqueEmail(), "😀😀😀😀");
+        assertProblem(tooShort, 422, "/problems/validation");
+
+        HttpResponse<String> longEnough = api.register(uniqueEmail(), "😀😀😀😀😀😀😀😀");
+        assertEquals(201, longEnough.statusCode(), longEnough.body());
+    }
+
+    @Test
+    void rejectsEmailLongerThan254Characters() {
+        String local = "a".repeat(64);
+        String email = local + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(58) + ".com";
+        assertTrue(email.length() > 254);
+
+        assertProblem(api.register(email, PASSWORD), 422, "/problems/validation");
+    }
+
+    @Test
+    void rejectsMissingFieldsAndMissingBody() {
+        JsonObject problem = assertProblem(api.postJson("/auth/register", "{}"), 422, "/problems/validation");
+        assertEquals(2, problem.getJsonArray("errors").size());
+
+        assertProblem(api.postJson("/auth/register", ""), 400, "/problems/malformed-body");
+    }
+
+    @Test
+    void rejectsMalformedJsonWithBadRequest() {
+        assertProblem(api.postJson("/auth/register", "{\"email\": \"a@b.c\", "), 400, "/problems/malformed-body");
+        assertProblem(api.postJson("/auth/register", "{\"email\": 5, \"password\": []}"), 400,
+                "/problems/malformed-body");
+    }
+
+    @Test
+    void logsInWithThePasswordGrantAndIssuesAVerifiableBearerToken() throws Exception {
+        String email = uniqueEmail();
+        String id = json(api.register(email, PASSWORD)).getString("id");
+
+        HttpResponse<String> response = api.postForm("/auth/login",
+                Map.of("grant_type", "password", "username", email, "password", PASSWORD));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElseThrow());
+        JsonObject body = json(response);
+        assertEquals("bearer", body.getString("token_type"));
+        assertEquals(3600, body.getJsonNumber("expires_in").longValue());
+        SignedJWT jwt = SignedJWT.parse(body.getString("access_token"));
+        assertEquals("RS256", jwt.getHeader().getAlgorithm().getName());
+        assertEquals("JWT", jwt.getHeader().getType().getType());
+        assertNotNull(jwt.getHeader().getKeyID());
+        var claims = jwt.getJWTClaimsSet();
+        assertEquals(id, claims.getSubject());
+        assertEquals("saas-api", claims.getIssuer());
+        assertEquals(List.of("saas-api"), claims.getAudience());
+        assertEquals(List.of("user"), claims.getStringListClaim("groups"));
+        assertNotNull(claims.getJWTID());
+        assertEquals(Duration.ofHours(1),
+                Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()));
+        assertFalse(claims.getClaims().containsValue(email), "the email is not part of the token");
+    }
+
+    @Test
+    void logsInWithTheEmailInAnyCase() {
+        String email = uniqueEmail();
+        api.register(email, PASSWORD);
+
+        assertEquals(200, api.login(email.toUpperCase(Locale.ROOT), PASSWORD).statusCode());
+    }
+
+    @Test
+    void answersWrongPasswordAndUnknownEmailIdentically() {
+        String email = uniqueEmail();
+        api.register(email, PASSWORD);
+
+        HttpResponse<String> wrongPassword = api.login(email, PASSWORD + "x");
+        HttpResponse<String> unknownEmail = api.login(uniqueEmail(), PASSWORD);
+
+        assertProblem(wrongPassword, 401, "/problems/invalid-credentials");
+        assertProblem(unknownEmail, 401, "/problems/invalid-credentials");
+        assertEquals(wrongPassword.body(), unknownEmail.body());
+        assertEquals("Bearer", wrongPassword.headers().firstValue("WWW-Authenticate").orElseThrow());
+        assertEquals("Bearer", unknownEmail.headers().firstValue("WWW-Authenticate").orElseThrow());
+    }
+
+    @Test
+    void rejectsOtherGrantTypes() {
+        String email = uniqueEmail();
+        api.register(email, PASSWORD);
+
+        HttpResponse<String> response = api.postForm("/auth/login",
+                Map.of("grant_type", "client_credentials", "username", email, "password", PASSWORD));
+
+        assertProblem(response, 400, "/problems/unsupported-grant-type");
+    }
+
+    @Test
+    void rejectsLoginWithoutUsernameOrPassword() {
+        JsonObject problem = assertProblem(api.postForm("/auth/login", Map.of()), 422, "/problems/validation");
+        assertEquals("password", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals("username", problem.getJsonArray("errors").getJsonObject(1).getString("field"));
+    }
+
+    @Test
+    void rejectsJsonSentToTheLoginForm() {
+        HttpResponse<String> response = api.send(api.request("/auth/login").header("Content-Type", Api.JSON)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"a@b.c\",\"password\":\"12345678\"}")));
+
+        assertProblem(response, 415, "about:blank");
+    }
+}

@@ -1,0 +1,120 @@
+package dev.saasapi.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** A small HTTP client for the API under test: real requests, no shortcuts. */
+public final class Api {
+
+    public static final String JSON = "application/json";
+    public static final String FORM = "application/x-www-form-urlencoded";
+    public static final String PROBLEM = "application/problem+json";
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI root;
+
+    public Api(URL deployment) {
+        // the API lives at the server root whatever context the connector reports
+        this.root = URI.create(deployment.toString()).resolve("/");
+    }
+
+    public URI uri(String path) {
+        return root.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public static String uniqueEmail() {
+        return "user-" + UUID.randomUUID() + "@example.com";
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    public HttpResponse<String> get(String path, String token) {
+        return send(request(path).header("Authorization", "Bearer " + token).GET());
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(request(path).header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> patchJson(String path, String token, String json) {
+        return send(request(path).header("Content-Type", JSON).header("Authorization", "Bearer " + token)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        return send(request(path).header("Content-Type", FORM)
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+    }
+
+    public HttpResponse<String> register(String email, String password) {
+        return postJson("/auth/register", registration(email, password));
+    }
+
+    public HttpResponse<String> login(String username, String password) {
+        return postForm("/auth/login", Map.of("username", username, "password", password));
+    }
+
+    /** Registers a new account and returns its access token. */
+    public String registeredToken(String email, String password) {
+        HttpResponse<String> registered = register(email, password);
+        if (registered.statusCode() != 201) {
+            throw new IllegalStateException("registration failed: " + registered.statusCode() + " " + registered.body());
+        }
+        HttpResponse<String> login = login(email, password);
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + login.statusCode() + " " + login.body());
+        }
+        return json(login).getString("access_token");
+    }
+
+    public static String registration(String email, String password) {
+        return Json.createObjectBuilder().add("email", email).add("password", password).build().toString();
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    public static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    public static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.saasapi.tools;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The development run ({@code ./mvnw -Prun}): the packaged WAR on Payara Micro, started the way
+ * production starts it ({@code java -jar payara-micro.jar --deploy ROOT.war}), on {@code PORT}
+ * (8000). Without {@code DATABASE_URL} it first starts an embedded PostgreSQL whose data lives in
+ * {@code .data/postgres} and survives restarts. Ctrl-C (or SIGTERM) stops Payara, then PostgreSQL.
+ */
+public final class DevServer {
+
+    private DevServer() {}
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        int port = Integer.parseInt(env("PORT", "8000"));
+        String databaseUrl = System.getenv("DATABASE_URL");
+        EmbeddedPostgres embedded = null;
+        if (databaseUrl == null || databaseUrl.isBlank()) {
+            Path dataDir = Path.of(System.getProperty("dev.data.dir", ".data/postgres")).toAbsolutePath();
+            Files.createDirectories(dataDir);
+            embedded = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .start();
+            databaseUrl = "postgresql://postgres@localhost:" + embedded.getPort() + "/postgres";
+            System.out.println("[dev] embedded PostgreSQL on port " + embedded.getPort() + ", data in " + dataDir);
+        } else {
+            System.out.println("[dev] using DATABASE_URL");
+        }
+
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String jvmOptions = System.getenv("JAVA_OPTS");
+        if (jvmOptions != null && !jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", required("payara.micro.jar"),
+                "--deploy", required("app.war"),
+                "--port", String.valueOf(port),
+                "--nocluster"));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put("DATABASE_URL", databaseUrl);
+        Process payara = builder.start();
+
+        EmbeddedPostgres database = embedded;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, database), "dev-server-stop"));
+        announceWhenReady(payara, port, started);
+        int exit = payara.waitFor();
+        System.exit(exit);
+    }
+
+    private static void announceWhenReady(Process payara, int port, long started) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/openapi.json"))
+                .timeout(Duration.ofSeconds(5)).build();
+        while (payara.isAlive()) {
+            try {
+                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    System.out.printf("%n[dev] saas-api is up after %.1f s: http://localhost:%d/docs%n%n",
+                            (System.nanoTime() - started) / 1e9, port);
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static void stop(Process payara, EmbeddedPostgres database) {
+        if (payara.isAlive()) {
+            payara.destroy();
+            try {
+                if (!payara.waitFor(30, TimeUnit.SECONDS)) {
+                    payara.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (database != null) {
+            try {
+                database.close();
+            } catch (IOException e) {
+                System.err.println("[dev] could not stop PostgreSQL: " + e.getMessage());
+            }
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || !new File(value).isFile()) {
+            throw new IllegalStateException("-D" + property + " must name an existing file, got " + value);
+        }
+        return value;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+}

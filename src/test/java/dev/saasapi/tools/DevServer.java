@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * The development run ({@code ./mvnw -Prun}): the packaged WAR on Payara Micro, started the way
  * production starts it ({@code java -jar payara-micro.jar --deploy ROOT.war}), on {@code PORT}
  * (8000). Without {@code DATABASE_URL} it first starts an embedded PostgreSQL whose data lives in
- * {@code .data/postgres} and survives restarts. Ctrl-C (or SIGTERM) stops Payara, then PostgreSQL.
+ * {@code .data/postgres} and survives restarts. Ctrl-C, SIGTERM or the end of the Maven process
+ * stops Payara, then PostgreSQL.
  */
 public final class DevServer {
 
@@ -59,6 +60,8 @@ public final class DevServer {
 
         EmbeddedPostgres database = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, database), "dev-server-stop"));
+        // killing Maven alone (not Ctrl-C, which reaches every process) must not leave Payara and PostgreSQL behind
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
         announceWhenReady(payara, port, started);
         int exit = payara.waitFor();
         System.exit(exit);

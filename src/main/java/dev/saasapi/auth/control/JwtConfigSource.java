@@ -1,6 +1,7 @@
 package dev.saasapi.auth.control;
 
 import dev.saasapi.config.control.InvalidConfigurationException;
+import dev.saasapi.config.control.StartupChecks;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -8,8 +9,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Tells MicroProfile JWT what to verify: the public half of the signing key, the issuer and the
  * audience. Its low ordinal lets an operator override a value through the spec's own variables
- * ({@code MP_JWT_VERIFY_ISSUER}, ...). Broken settings yield nothing here; the start-up check
- * reports them.
+ * ({@code MP_JWT_VERIFY_ISSUER}, ...). Broken settings yield nothing here and are logged once.
  */
 public class JwtConfigSource implements ConfigSource {
 
@@ -24,6 +24,7 @@ public class JwtConfigSource implements ConfigSource {
             return Map.of(PUBLIC_KEY, settings.key().publicKeyPem(), ISSUER, settings.issuer(),
                     AUDIENCES, settings.audience());
         } catch (InvalidConfigurationException e) {
+            StartupChecks.reportOnce(e);
             return Map.of();
         }
     }

@@ -7,7 +7,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Offers {@code DATABASE_URL}, split into the {@code db.*} values the application's
  * {@code @DataSourceDefinition} reads through {@code ${MPCONFIG=...}}.
- * A missing or malformed URL yields no values here; {@link StartupChecks} reports it.
+ * A missing or malformed URL yields no values; the problem is logged in one line naming the variable,
+ * because the server tries to open the pool before the application's own start-up check runs.
  */
 public class DatabaseConfigSource implements ConfigSource {
 
@@ -20,8 +21,12 @@ public class DatabaseConfigSource implements ConfigSource {
         try {
             return DatabaseUrl.fromEnvironment()
                     .map(db -> Map.of(URL, db.jdbcUrl(), USER, db.user(), PASSWORD, db.password()))
-                    .orElse(Map.of());
+                    .orElseGet(() -> {
+                        StartupChecks.reportOnce(DatabaseUrl.missing());
+                        return Map.of();
+                    });
         } catch (InvalidConfigurationException e) {
+            StartupChecks.reportOnce(e);
             return Map.of();
         }
     }

@@ -31,6 +31,11 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         return Environment.setting(VARIABLE).map(DatabaseUrl::parse);
     }
 
+    static InvalidConfigurationException missing() {
+        return new InvalidConfigurationException(VARIABLE + " is not set: point it at the PostgreSQL database"
+                + " (postgresql://user:password@host:5432/database)");
+    }
+
     /** @throws InvalidConfigurationException naming the variable, never echoing the URL (it may hold a password) */
     public static DatabaseUrl parse(String value) {
         if (value == null || value.isBlank()) {

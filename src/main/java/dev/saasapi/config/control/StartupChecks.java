@@ -8,6 +8,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -22,20 +24,26 @@ import liquibase.exception.LiquibaseException;
 public class StartupChecks {
 
     private static final Logger LOG = Logger.getLogger(StartupChecks.class.getName());
+    private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
     @Resource(lookup = ApplicationDataSource.JNDI_NAME)
     DataSource dataSource;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object event) {
         try {
-            DatabaseUrl.fromEnvironment().orElseThrow(() -> new InvalidConfigurationException(
-                    DatabaseUrl.VARIABLE + " is not set: point it at the PostgreSQL database"
-                            + " (postgresql://user:password@host:5432/database)"));
+            DatabaseUrl.fromEnvironment().orElseThrow(DatabaseUrl::missing);
             TokenSettings.current();
             migrate();
         } catch (InvalidConfigurationException e) {
-            LOG.severe("Cannot start saas-api: " + e.getMessage());
+            reportOnce(e);
             throw e;
+        }
+    }
+
+    /** Logs a configuration problem once, however many places run into it. */
+    public static void reportOnce(InvalidConfigurationException e) {
+        if (REPORTED.add(e.getMessage())) {
+            LOG.severe("Cannot start saas-api: " + e.getMessage());
         }
     }
 

@@ -1,0 +1,103 @@
+package dev.saasapi.auth.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Base64;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.junit.jupiter.api.Test;
+
+class PasswordHasherTest {
+
+    private final PasswordHasher hasher = new PasswordHasher();
+
+    @Test
+    void writesAnArgon2idPhcStringWithOwaspParametersAndA16ByteSalt() {
+        String hash = hasher.hash("correct horse battery staple");
+
+        String[] parts = hash.split("\\$");
+        assertEquals("argon2id", parts[1]);
+        assertEquals("v=19", parts[2]);
+        assertEquals("m=19456,t=2,p=1", parts[3]);
+        assertEquals(16, Base64.getDecoder().decode(parts[4]).length);
+        assertEquals(32, Base64.getDecoder().decode(parts[5]).length);
+    }
+
+    @Test
+    void producesTheReferenceArgon2idOutput() {
+        // recomputed independently with Bouncy Castle's generator from the stored salt and parameters
+        String hash = hasher.hash("p4ssw0rd!");
+        String[] parts = hash.split("\\$");
+        byte[] expected = new byte[32];
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(19456).withIterations(2)
+                .withParallelism(1).withSalt(Base64.getDecoder().decode(parts[4])).build());
+        generator.generateBytes("p4ssw0rd!".getBytes(java.nio.charset.StandardCharsets.UTF_8), expected);
+
+        assertEquals(Base64.getEncoder().withoutPadding().encodeToString(expected), parts[5]);
+    }
+
+    @Test
+    void verifiesTheRightPasswordOnly() {
+        String hash = hasher.hash("correct horse battery staple");
+
+        assertTrue(hasher.verify("correct horse battery staple", hash));
+        assertFalse(hasher.verify("correct horse battery stapl", hash));
+        assertFalse(hasher.verify("correct horse battery staple ", hash), "never trimmed");
+        assertFalse(hasher.verify("Correct horse battery staple", hash));
+    }
+
+    @Test
+    void saltsEveryHash() {
+        assertNotEquals(hasher.hash("same password"), hasher.hash("same password"));
+    }
+
+    @Test
+    void neverTruncatesLongPasswords() {
+        String longPassword = "x".repeat(127) + "a";
+        String hash = hasher.hash(longPassword);
+
+        assertFalse(hasher.verify("x".repeat(127) + "b", hash));
+        assertTrue(hasher.verify(longPassword, hash));
+    }
+
+    @Test
+    void treatsCompatibilityFormsOfTheSameTextAsTheSamePassword() {
+        // "ﬁ" (U+FB01 ligature) normalises to "fi" under NFKC
+        String hash = hasher.hash("ﬁre-and-ice");
+
+        assertTrue(hasher.verify("fire-and-ice", hash));
+    }
+
+    @Test
+    void verifiesHashesMadeWithOtherParameters() {
+        byte[] salt = new byte[16];
+        byte[] out = new byte[32];
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(12288).withIterations(3)
+                .withParallelism(1).withSalt(salt).build());
+        generator.generateBytes("older policy".getBytes(java.nio.charset.StandardCharsets.UTF_8), out);
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        String older = "$argon2id$v=19$m=12288,t=3,p=1$" + b64.encodeToString(salt) + "$" + b64.encodeToString(out);
+
+        assertTrue(hasher.verify("older policy", older));
+    }
+
+    @Test
+    void rejectsMalformedHashesInsteadOfFailing() {
+        assertFalse(hasher.verify("x", null));
+        assertFalse(hasher.verify("x", ""));
+        assertFalse(hasher.verify("x", "$2b$12$abcdefghijklmnopqrstuv"));
+        assertFalse(hasher.verify("x", "$argon2id$v=19$m=99999999,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+    }
+
+    @Test
+    void decoyVerificationAlwaysFails() {
+        assertFalse(hasher.verifyDecoy("decoy password, never matches"));
+    }
+}

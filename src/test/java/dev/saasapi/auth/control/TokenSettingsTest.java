@@ -1,0 +1,29 @@
+package dev.saasapi.auth.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.saasapi.config.control.InvalidConfigurationException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TokenSettingsTest {
+
+    @Test
+    void readsTheLifetimeInMinutes() {
+        assertEquals(Duration.ofMinutes(15), TokenSettings.lifetime("15"));
+        assertEquals(Duration.ofMinutes(60), TokenSettings.lifetime(" 60 "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-5", "1.5", "sixty", "", "99999999999999999999", "527041"})
+    void rejectsLifetimesThatAreNotAPositiveNumberOfMinutes(String value) {
+        InvalidConfigurationException e =
+                assertThrows(InvalidConfigurationException.class, () -> TokenSettings.lifetime(value));
+
+        assertTrue(e.getMessage().startsWith("ACCESS_TOKEN_EXPIRE_MINUTES"), e.getMessage());
+    }
+}

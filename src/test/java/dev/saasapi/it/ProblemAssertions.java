@@ -11,7 +11,8 @@ import java.util.Set;
 /** What every error response of the API must look like: RFC 9457 problem+json, no internals. */
 public final class ProblemAssertions {
 
-    private static final Set<String> MEMBERS = Set.of("type", "title", "status", "detail", "instance", "errors");
+    private static final Set<String> MEMBERS =
+            Set.of("type", "title", "status", "detail", "instance", "errors", "error", "error_description");
 
     private ProblemAssertions() {}
 

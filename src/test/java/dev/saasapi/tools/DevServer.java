@@ -11,13 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The development run ({@code ./mvnw -Prun}): the packaged WAR on Payara Micro, started the way
  * production starts it ({@code java -jar payara-micro.jar --deploy ROOT.war}), on {@code PORT}
- * (8000). Without {@code DATABASE_URL} it first starts an embedded PostgreSQL whose data lives in
+ * (8000). Settings come from the environment and, below it, from {@code .env}. Without {@code DATABASE_URL} it first starts an embedded PostgreSQL whose data lives in
  * {@code .data/postgres} and survives restarts. Ctrl-C, SIGTERM or the end of the Maven process
  * stops Payara, then PostgreSQL.
  */
@@ -27,8 +29,10 @@ public final class DevServer {
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
-        int port = Integer.parseInt(env("PORT", "8000"));
-        String databaseUrl = System.getenv("DATABASE_URL");
+        Map<String, String> environment = new HashMap<>(dotEnv(Path.of(".env")));
+        environment.putAll(System.getenv()); // the real environment wins over .env
+        int port = Integer.parseInt(environment.getOrDefault("PORT", "8000").strip());
+        String databaseUrl = environment.get("DATABASE_URL");
         EmbeddedPostgres embedded = null;
         if (databaseUrl == null || databaseUrl.isBlank()) {
             Path dataDir = Path.of(System.getProperty("dev.data.dir", ".data/postgres")).toAbsolutePath();
@@ -46,7 +50,7 @@ public final class DevServer {
 
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        String jvmOptions = System.getenv("JAVA_OPTS");
+        String jvmOptions = environment.get("JAVA_OPTS");
         if (jvmOptions != null && !jvmOptions.isBlank()) {
             command.addAll(List.of(jvmOptions.strip().split("\\s+")));
         }
@@ -55,6 +59,7 @@ public final class DevServer {
                 "--port", String.valueOf(port),
                 "--nocluster"));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().putAll(environment);
         builder.environment().put("DATABASE_URL", databaseUrl);
         Process payara = builder.start();
 
@@ -113,8 +118,28 @@ public final class DevServer {
         return value;
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value.strip();
+    /** KEY=VALUE lines of a .env file, as docker compose reads them; # starts a comment line. */
+    static Map<String, String> dotEnv(Path file) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return values;
+        }
+        for (String line : Files.readAllLines(file)) {
+            String trimmed = line.strip();
+            int equals = trimmed.indexOf('=');
+            if (trimmed.isEmpty() || trimmed.startsWith("#") || equals < 1) {
+                continue;
+            }
+            String value = trimmed.substring(equals + 1).strip();
+            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
+                    || value.startsWith("'") && value.endsWith("'"))) {
+                value = value.substring(1, value.length() - 1);
+            }
+            if (!value.isEmpty()) {
+                values.put(trimmed.substring(0, equals).strip(), value);
+            }
+        }
+        System.out.println("[dev] read " + values.size() + " settings from " + file.toAbsolutePath());
+        return values;
     }
 }

@@ -14,6 +14,11 @@ public class InvalidCredentialsException extends ProblemException {
     }
 
     @Override
+    public String oauthError() {
+        return "invalid_grant";
+    }
+
+    @Override
     public String challenge() {
         return "Bearer";
     }

@@ -12,4 +12,9 @@ public class UnsupportedGrantTypeException extends ProblemException {
         super(Response.Status.BAD_REQUEST, "unsupported-grant-type", "Unsupported grant type",
                 "Only grant_type=password is supported.");
     }
+
+    @Override
+    public String oauthError() {
+        return "unsupported_grant_type";
+    }
 }

@@ -32,7 +32,7 @@ public class ContainerErrorServlet extends HttpServlet {
         Problem problem = Problems.generic(status, instance);
         if (status == HttpServletResponse.SC_UNAUTHORIZED && req.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             problem = new Problem(problem.type(), problem.title(), status,
-                    "The access token is invalid or has expired.", instance, null);
+                    "The access token is invalid or has expired.", instance);
             resp.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         } else if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             resp.setHeader(HttpHeaders.WWW_AUTHENTICATE, Problems.BEARER_CHALLENGE);

@@ -16,11 +16,12 @@ final class Problems {
     static Problem generic(int status, String instance) {
         Response.StatusType known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        return new Problem(Problem.ABOUT_BLANK, title, status, detail(status), instance, null);
+        return new Problem(Problem.ABOUT_BLANK, title, status, detail(status), instance);
     }
 
     static Problem of(ProblemException e, String instance) {
-        return new Problem(e.type(), e.title(), e.getResponse().getStatus(), e.detail(), instance, e.errors());
+        return new Problem(e.type(), e.title(), e.getResponse().getStatus(), e.detail(), instance, e.errors(),
+                e.oauthError(), e.oauthError() == null ? null : e.detail());
     }
 
 

@@ -32,6 +32,6 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Unexpected error " + reference + " on " + instance, e);
         var generic = Problems.generic(500, instance);
         return Problems.response(new Problem(generic.type(), generic.title(), 500,
-                "An unexpected error occurred (reference " + reference + ").", instance, null)).build();
+                "An unexpected error occurred (reference " + reference + ").", instance)).build();
     }
 }

@@ -46,6 +46,11 @@ public abstract class ProblemException extends WebApplicationException {
         return null;
     }
 
+    /** The OAuth2 error code, for failures of the token endpoint; null otherwise. */
+    public String oauthError() {
+        return null;
+    }
+
     /** The {@code WWW-Authenticate} challenge for a 401, or null. */
     public String challenge() {
         return null;

@@ -1,5 +1,6 @@
 package dev.saasapi.problems.entity;
 
+import jakarta.json.bind.annotation.JsonbProperty;
 import java.net.URI;
 import java.util.List;
 
@@ -7,8 +8,16 @@ import java.util.List;
  * An RFC 9457 problem detail: the body of every error response ({@code application/problem+json}).
  *
  * @param errors for invalid input only: which fields were wrong and why
+ * @param error for the token endpoint only: the OAuth2 error code (RFC 6749, section 5.2), which
+ *     OAuth2 clients such as Swagger UI's Authorize dialog read
+ * @param errorDescription with {@code error}: the detail, under the name OAuth2 clients read
  */
-public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors,
+        String error, @JsonbProperty("error_description") String errorDescription) {
+
+    public Problem(URI type, String title, int status, String detail, String instance) {
+        this(type, title, status, detail, instance, null, null, null);
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final URI ABOUT_BLANK = URI.create("about:blank");

@@ -235,9 +235,11 @@ class AuthResourceIT {
         HttpResponse<String> wrongPassword = api.login(email, PASSWORD + "x");
         HttpResponse<String> unknownEmail = api.login(uniqueEmail(), PASSWORD);
 
-        assertProblem(wrongPassword, 401, "/problems/invalid-credentials");
+        JsonObject problem = assertProblem(wrongPassword, 401, "/problems/invalid-credentials");
         assertProblem(unknownEmail, 401, "/problems/invalid-credentials");
         assertEquals(wrongPassword.body(), unknownEmail.body());
+        assertEquals("invalid_grant", problem.getString("error"), "OAuth2 clients read the error code");
+        assertEquals(problem.getString("detail"), problem.getString("error_description"));
         assertEquals("Bearer", wrongPassword.headers().firstValue("WWW-Authenticate").orElseThrow());
         assertEquals("Bearer", unknownEmail.headers().firstValue("WWW-Authenticate").orElseThrow());
     }
@@ -250,7 +252,8 @@ class AuthResourceIT {
         HttpResponse<String> response = api.postForm("/auth/login",
                 Map.of("grant_type", "client_credentials", "username", email, "password", PASSWORD));
 
-        assertProblem(response, 400, "/problems/unsupported-grant-type");
+        assertEquals("unsupported_grant_type",
+                assertProblem(response, 400, "/problems/unsupported-grant-type").getString("error"));
     }
 
     @Test

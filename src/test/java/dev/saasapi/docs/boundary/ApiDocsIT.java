@@ -67,6 +67,10 @@ class ApiDocsIT {
         assertTrue(contentType(response).startsWith("application/json"), contentType(response));
         JsonObject doc = json(response);
         assertTrue(doc.getString("openapi").startsWith("3."));
+        Set<String> standardMembers = Set.of("openapi", "info", "servers", "paths", "components", "security", "tags",
+                "externalDocs");
+        assertTrue(doc.keySet().stream().allMatch(key -> standardMembers.contains(key) || key.startsWith("x-")),
+                "only OpenAPI 3.0 members: " + doc.keySet());
         JsonObject paths = doc.getJsonObject("paths");
         assertEquals(Set.of("post"), operations(paths, "/auth/register"));
         assertEquals(Set.of("post"), operations(paths, "/auth/login"));

@@ -19,7 +19,7 @@ public final class DatabaseMigrationsCommand {
     private DatabaseMigrationsCommand() {}
 
     public static void main(String[] args) throws Exception {
-        String command = args.length == 0 || args[0].isBlank() || args[0].startsWith("${") ? "status" : args[0];
+        String command = args.length == 0 || args[0] == null || args[0].isBlank() ? "status" : args[0].strip();
         DatabaseUrl url = DatabaseUrl.fromEnvironment().orElseThrow(() -> new InvalidConfigurationException(
                 DatabaseUrl.VARIABLE + " is not set: point it at the database to migrate"));
         Properties credentials = new Properties();

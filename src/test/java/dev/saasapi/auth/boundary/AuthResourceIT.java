@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jwt.SignedJWT;
 import dev.saasapi.it.Api;
 import dev.saasapi.it.TestDatabase;
+import dev.saasapi.it.TestTokens;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -242,6 +244,27 @@ class AuthResourceIT {
         assertEquals(problem.getString("detail"), problem.getString("error_description"));
         assertEquals("Bearer", wrongPassword.headers().firstValue("WWW-Authenticate").orElseThrow());
         assertEquals("Bearer", unknownEmail.headers().firstValue("WWW-Authenticate").orElseThrow());
+    }
+
+    @Test
+    void ignoresAStaleTokenSentToThePublicEndpoints() {
+        String email = uniqueEmail();
+        String expired = TestTokens.signedByServerKey(UUID.randomUUID().toString(), claims -> claims
+                .issueTime(Date.from(Instant.now().minusSeconds(7200)))
+                .expirationTime(Date.from(Instant.now().minusSeconds(3600))));
+
+        HttpResponse<String> registered = api.send(api.request("/auth/register").header("Content-Type", Api.JSON)
+                .header("Authorization", "Bearer " + expired)
+                .POST(HttpRequest.BodyPublishers.ofString(Api.registration(email, PASSWORD))));
+        HttpResponse<String> login = api.send(api.request("/auth/login").header("Content-Type", Api.FORM)
+                .header("Authorization", "Bearer not-even-a-jwt")
+                .POST(HttpRequest.BodyPublishers.ofString(Api.form(Map.of("username", email, "password", PASSWORD)))));
+        HttpResponse<String> docs = api.send(api.request("/openapi.json").header("Authorization", "Bearer " + expired));
+
+        assertEquals(201, registered.statusCode(), registered.body());
+        assertEquals(200, login.statusCode(), login.body());
+        assertEquals(200, docs.statusCode());
+        assertEquals(401, api.get("/users/me", expired).statusCode(), "protected paths still check the token");
     }
 
     @Test

@@ -23,7 +23,8 @@ public final class Api {
     public static final String FORM = "application/x-www-form-urlencoded";
     public static final String PROBLEM = "application/problem+json";
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI root;
 
     public Api(URL deployment) {
@@ -67,13 +68,14 @@ public final class Api {
     }
 
     public HttpResponse<String> patchJson(String path, String token, String json) {
-        return send(request(path).header("Content-Type", JSON).header("Authorization", "Bearer " + token)
+        return send(request(path)
+                .header("Content-Type", JSON)
+                .header("Authorization", "Bearer " + token)
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
-        return send(request(path).header("Content-Type", FORM)
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+        return send(request(path).header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     }
 
     public HttpResponse<String> register(String email, String password) {
@@ -88,7 +90,8 @@ public final class Api {
     public String registeredToken(String email, String password) {
         HttpResponse<String> registered = register(email, password);
         if (registered.statusCode() != 201) {
-            throw new IllegalStateException("registration failed: " + registered.statusCode() + " " + registered.body());
+            throw new IllegalStateException(
+                    "registration failed: " + registered.statusCode() + " " + registered.body());
         }
         HttpResponse<String> login = login(email, password);
         if (login.statusCode() != 200) {
@@ -98,7 +101,11 @@ public final class Api {
     }
 
     public static String registration(String email, String password) {
-        return Json.createObjectBuilder().add("email", email).add("password", password).build().toString();
+        return Json.createObjectBuilder()
+                .add("email", email)
+                .add("password", password)
+                .build()
+                .toString();
     }
 
     public static JsonObject json(HttpResponse<String> response) {

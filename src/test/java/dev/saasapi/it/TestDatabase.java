@@ -24,7 +24,8 @@ public final class TestDatabase {
 
     /** The first column of the first row, if there is one. */
     public static Optional<String> queryString(String sql, Object... parameters) throws SQLException {
-        try (Connection c = connect(); PreparedStatement statement = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -39,7 +40,8 @@ public final class TestDatabase {
     }
 
     public static int update(String sql, Object... parameters) throws SQLException {
-        try (Connection c = connect(); PreparedStatement statement = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

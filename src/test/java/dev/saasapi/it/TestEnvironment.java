@@ -43,9 +43,12 @@ public class TestEnvironment implements LauncherSessionListener {
         System.setProperty(PRIVATE_KEY_PROPERTY, privateKey);
         String options = System.getProperty("payara.cmdOptions", System.getenv().getOrDefault("MICRO_CMD_OPTIONS", ""));
         // the connector splits its options on spaces; a space inside a value is written as "\ "
-        System.setProperty("payara.cmdOptions", (options
-                + " -D" + DATABASE_URL_PROPERTY + "=" + url.replace(" ", "\\ ")
-                + " -Djwt.private.key=" + privateKey).strip());
+        System.setProperty(
+                "payara.cmdOptions",
+                (options
+                                + " -D" + DATABASE_URL_PROPERTY + "=" + url.replace(" ", "\\ ")
+                                + " -Djwt.private.key=" + privateKey)
+                        .strip());
     }
 
     @Override

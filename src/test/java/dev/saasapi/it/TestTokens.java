@@ -50,7 +50,9 @@ public final class TestTokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return sign(generator.generateKeyPair().getPrivate(), validClaims(subject).build());
+            return sign(
+                    generator.generateKeyPair().getPrivate(),
+                    validClaims(subject).build());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -59,7 +61,10 @@ public final class TestTokens {
     /** HS256, as the FastAPI template signs: MicroProfile JWT must refuse it. */
     public static String hs256(String subject, byte[] secret) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.HS256)
+                            .type(JOSEObjectType.JWT)
+                            .build(),
                     validClaims(subject).build());
             jwt.sign(new MACSigner(secret));
             return jwt.serialize();
@@ -70,7 +75,10 @@ public final class TestTokens {
 
     private static String sign(PrivateKey key, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .type(JOSEObjectType.JWT)
+                            .build(),
                     claims);
             JWSSigner signer = new RSASSASigner(key);
             jwt.sign(signer);

@@ -35,7 +35,8 @@ public final class DevServer {
         String databaseUrl = environment.get("DATABASE_URL");
         EmbeddedPostgres embedded = null;
         if (databaseUrl == null || databaseUrl.isBlank()) {
-            Path dataDir = Path.of(System.getProperty("dev.data.dir", ".data/postgres")).toAbsolutePath();
+            Path dataDir = Path.of(System.getProperty("dev.data.dir", ".data/postgres"))
+                    .toAbsolutePath();
             Files.createDirectories(dataDir);
             embedded = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
@@ -48,15 +49,19 @@ public final class DevServer {
             System.out.println("[dev] using DATABASE_URL");
         }
 
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         String jvmOptions = environment.get("JAVA_OPTS");
         if (jvmOptions != null && !jvmOptions.isBlank()) {
             command.addAll(List.of(jvmOptions.strip().split("\\s+")));
         }
-        command.addAll(List.of("-jar", required("payara.micro.jar"),
-                "--deploy", required("app.war"),
-                "--port", String.valueOf(port),
+        command.addAll(List.of(
+                "-jar",
+                required("payara.micro.jar"),
+                "--deploy",
+                required("app.war"),
+                "--port",
+                String.valueOf(port),
                 "--nocluster"));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().putAll(environment);
@@ -73,13 +78,16 @@ public final class DevServer {
     }
 
     private static void announceWhenReady(Process payara, int port, long started) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/openapi.json"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         while (payara.isAlive()) {
             try {
                 if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    System.out.printf("%n[dev] saas-api is up after %.1f s: http://localhost:%d/docs%n%n",
+                    System.out.printf(
+                            "%n[dev] saas-api is up after %.1f s: http://localhost:%d/docs%n%n",
                             (System.nanoTime() - started) / 1e9, port);
                     return;
                 }
@@ -131,8 +139,9 @@ public final class DevServer {
                 continue;
             }
             String value = trimmed.substring(equals + 1).strip();
-            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                    || value.startsWith("'") && value.endsWith("'"))) {
+            if (value.length() >= 2
+                    && (value.startsWith("\"") && value.endsWith("\"")
+                            || value.startsWith("'") && value.endsWith("'"))) {
                 value = value.substring(1, value.length() - 1);
             }
             if (!value.isEmpty()) {

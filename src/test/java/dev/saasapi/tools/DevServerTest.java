@@ -22,8 +22,15 @@ class DevServerTest {
                 not a setting
                 """);
 
-        assertEquals(Map.of("DATABASE_URL", "postgresql://app:p%40ss@localhost:5432/saas",
-                "JWT_ISSUER", "https://auth.example.com", "JWT_AUDIENCE", "saas-api"), DevServer.dotEnv(file));
+        assertEquals(
+                Map.of(
+                        "DATABASE_URL",
+                        "postgresql://app:p%40ss@localhost:5432/saas",
+                        "JWT_ISSUER",
+                        "https://auth.example.com",
+                        "JWT_AUDIENCE",
+                        "saas-api"),
+                DevServer.dotEnv(file));
     }
 
     @Test

@@ -1,13 +1,13 @@
 package dev.saasapi.auth.boundary;
 
+import static dev.saasapi.problems.control.MalformedBodyException.requireBody;
+
 import dev.saasapi.auth.control.InvalidCredentialsException;
 import dev.saasapi.auth.control.PasswordHasher;
 import dev.saasapi.auth.control.TokenIssuer;
 import dev.saasapi.auth.control.UnsupportedGrantTypeException;
 import dev.saasapi.auth.entity.Registration;
 import dev.saasapi.auth.entity.TokenResponse;
-import static dev.saasapi.problems.control.MalformedBodyException.requireBody;
-
 import dev.saasapi.problems.control.InvalidFieldsException;
 import dev.saasapi.problems.entity.Problem;
 import dev.saasapi.users.control.EmailTakenException;
@@ -60,7 +60,9 @@ public class AuthResource {
             throw new EmailTakenException();
         }
         User user = users.add(new User(body.email(), hash));
-        return Response.created(URI.create("/users/me")).entity(UserView.of(user)).build();
+        return Response.created(URI.create("/users/me"))
+                .entity(UserView.of(user))
+                .build();
     }
 
     @POST
@@ -75,9 +77,7 @@ public class AuthResource {
         if (grantType != null && !grantType.isEmpty() && !"password".equals(grantType)) {
             throw new UnsupportedGrantTypeException();
         }
-        User user = users.findByEmail(username.strip())
-                .filter(User::active)
-                .orElse(null);
+        User user = users.findByEmail(username.strip()).filter(User::active).orElse(null);
         boolean valid = user == null ? hasher.verifyDecoy(password) : hasher.verify(password, user.passwordHash());
         if (!valid) {
             throw new InvalidCredentialsException();

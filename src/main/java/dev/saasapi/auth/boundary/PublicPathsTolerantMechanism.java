@@ -33,8 +33,9 @@ public class PublicPathsTolerantMechanism implements HttpAuthenticationMechanism
     private volatile HttpAuthenticationMechanism jwt;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) throws AuthenticationException {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)) {
             return context.doNothing();
@@ -43,8 +44,9 @@ public class PublicPathsTolerantMechanism implements HttpAuthenticationMechanism
     }
 
     @Override
-    public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) throws AuthenticationException {
+    public AuthenticationStatus secureResponse(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
         return jwt().secureResponse(request, response, context);
     }
 

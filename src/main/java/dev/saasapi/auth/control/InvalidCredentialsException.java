@@ -9,7 +9,10 @@ public class InvalidCredentialsException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
     public InvalidCredentialsException() {
-        super(Response.Status.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
+        super(
+                Response.Status.UNAUTHORIZED,
+                "invalid-credentials",
+                "Invalid credentials",
                 "Incorrect email or password.");
     }
 

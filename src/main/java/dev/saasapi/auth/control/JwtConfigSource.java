@@ -21,8 +21,13 @@ public class JwtConfigSource implements ConfigSource {
     public Map<String, String> getProperties() {
         try {
             TokenSettings settings = TokenSettings.current();
-            return Map.of(PUBLIC_KEY, settings.key().publicKeyPem(), ISSUER, settings.issuer(),
-                    AUDIENCES, settings.audience());
+            return Map.of(
+                    PUBLIC_KEY,
+                    settings.key().publicKeyPem(),
+                    ISSUER,
+                    settings.issuer(),
+                    AUDIENCES,
+                    settings.audience());
         } catch (InvalidConfigurationException e) {
             StartupChecks.reportOnce(e);
             return Map.of();

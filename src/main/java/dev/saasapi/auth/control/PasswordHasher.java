@@ -36,8 +36,8 @@ public class PasswordHasher {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         byte[] hash = argon2(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
-                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
     /** Constant-time check of a password against a stored PHC string; false for any malformed hash. */
@@ -47,8 +47,13 @@ public class PasswordHasher {
             return false;
         }
         byte[] expected = Base64.getDecoder().decode(m.group(5));
-        byte[] actual = argon2(password, Base64.getDecoder().decode(m.group(4)), Integer.parseInt(m.group(1)),
-                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), expected.length);
+        byte[] actual = argon2(
+                password,
+                Base64.getDecoder().decode(m.group(4)),
+                Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)),
+                expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 
@@ -58,8 +63,8 @@ public class PasswordHasher {
         return false;
     }
 
-    private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
-            int length) {
+    private static byte[] argon2(
+            String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib)
@@ -71,8 +76,8 @@ public class PasswordHasher {
         generator.init(parameters);
         byte[] out = new byte[length];
         // NFKC: the same password typed on another keyboard or OS hashes the same
-        generator.generateBytes(Normalizer.normalize(password, Normalizer.Form.NFKC)
-                .getBytes(StandardCharsets.UTF_8), out);
+        generator.generateBytes(
+                Normalizer.normalize(password, Normalizer.Form.NFKC).getBytes(StandardCharsets.UTF_8), out);
         return out;
     }
 }

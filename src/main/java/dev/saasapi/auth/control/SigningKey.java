@@ -36,8 +36,8 @@ import org.bouncycastle.jce.ECNamedCurveTable;
  *
  * @param generated true when no {@code JWT_PRIVATE_KEY} was configured and the pair was made at start-up
  */
-public record SigningKey(JWSAlgorithm algorithm, PrivateKey privateKey, PublicKey publicKey, String keyId,
-        boolean generated) {
+public record SigningKey(
+        JWSAlgorithm algorithm, PrivateKey privateKey, PublicKey publicKey, String keyId, boolean generated) {
 
     public static final String ALGORITHM_VARIABLE = "JWT_ALGORITHM";
     public static final String KEY_VARIABLE = "JWT_PRIVATE_KEY";
@@ -114,7 +114,8 @@ public record SigningKey(JWSAlgorithm algorithm, PrivateKey privateKey, PublicKe
     private static PrivateKey parsePrivateKey(String pem, JWSAlgorithm alg) {
         // .env files and some secret stores carry the PEM on one line with literal \n
         String text = pem.replace("\\n", "\n").strip();
-        if (text.contains("-----BEGIN RSA PRIVATE KEY-----") || text.contains("-----BEGIN EC PRIVATE KEY-----")
+        if (text.contains("-----BEGIN RSA PRIVATE KEY-----")
+                || text.contains("-----BEGIN EC PRIVATE KEY-----")
                 || text.contains("ENCRYPTED PRIVATE KEY")) {
             throw new InvalidConfigurationException(KEY_VARIABLE + " must be an unencrypted PKCS#8 key"
                     + " ('-----BEGIN PRIVATE KEY-----'); convert it with:"
@@ -122,7 +123,8 @@ public record SigningKey(JWSAlgorithm algorithm, PrivateKey privateKey, PublicKe
         }
         byte[] der;
         try {
-            String base64 = text.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+            String base64 =
+                    text.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
             der = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(KEY_VARIABLE + " is not a PEM private key"
@@ -156,22 +158,34 @@ public record SigningKey(JWSAlgorithm algorithm, PrivateKey privateKey, PublicKe
                         .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
             }
             if (key instanceof ECPrivateKey ec) {
-                var q = ECNamedCurveTable.getParameterSpec("secp256r1").getG().multiply(ec.getS()).normalize();
-                var point = new ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
+                var q = ECNamedCurveTable.getParameterSpec("secp256r1")
+                        .getG()
+                        .multiply(ec.getS())
+                        .normalize();
+                var point = new ECPoint(
+                        q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
                 return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, ec.getParams()));
             }
         } catch (GeneralSecurityException e) {
-            throw new InvalidConfigurationException(KEY_VARIABLE + " holds a key whose public half cannot be derived", e);
+            throw new InvalidConfigurationException(
+                    KEY_VARIABLE + " holds a key whose public half cannot be derived", e);
         }
-        throw new InvalidConfigurationException(KEY_VARIABLE + " must be an RSA (PKCS#8, with CRT parameters) or EC key");
+        throw new InvalidConfigurationException(
+                KEY_VARIABLE + " must be an RSA (PKCS#8, with CRT parameters) or EC key");
     }
 
     /** The RFC 7638 thumbprint: stable for a key, so a verifier can pick the key by the token's {@code kid}. */
     private static String keyId(PublicKey key) {
         try {
             return key instanceof ECPublicKey ec
-                    ? new ECKey.Builder(Curve.P_256, ec).build().computeThumbprint().toString()
-                    : new RSAKey.Builder((RSAPublicKey) key).build().computeThumbprint().toString();
+                    ? new ECKey.Builder(Curve.P_256, ec)
+                            .build()
+                            .computeThumbprint()
+                            .toString()
+                    : new RSAKey.Builder((RSAPublicKey) key)
+                            .build()
+                            .computeThumbprint()
+                            .toString();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot compute the key id", e);
         }

@@ -45,7 +45,8 @@ public record TokenSettings(SigningKey key, String issuer, String audience, Dura
 
     static TokenSettings fromEnvironment() {
         return new TokenSettings(
-                SigningKey.of(Environment.setting(SigningKey.ALGORITHM_VARIABLE),
+                SigningKey.of(
+                        Environment.setting(SigningKey.ALGORITHM_VARIABLE),
                         Environment.setting(SigningKey.KEY_VARIABLE)),
                 Environment.setting(ISSUER_VARIABLE).orElse(DEFAULT_ISSUER),
                 Environment.setting(AUDIENCE_VARIABLE).orElse(DEFAULT_AUDIENCE),

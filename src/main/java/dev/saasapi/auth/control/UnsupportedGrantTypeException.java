@@ -9,7 +9,10 @@ public class UnsupportedGrantTypeException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
     public UnsupportedGrantTypeException() {
-        super(Response.Status.BAD_REQUEST, "unsupported-grant-type", "Unsupported grant type",
+        super(
+                Response.Status.BAD_REQUEST,
+                "unsupported-grant-type",
+                "Unsupported grant type",
                 "Only grant_type=password is supported.");
     }
 

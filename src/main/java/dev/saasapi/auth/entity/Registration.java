@@ -5,7 +5,9 @@ import dev.saasapi.problems.control.Required;
 import dev.saasapi.users.entity.EmailAddress;
 
 /** The body of {@code POST /auth/register}. The email is trimmed; the password is kept exactly as sent. */
-public record Registration(@Required @EmailAddress String email, @Required @Password String password) {
+public record Registration(
+        @Required @EmailAddress String email,
+        @Required @Password String password) {
 
     public Registration {
         email = email == null ? null : email.strip();

@@ -20,8 +20,9 @@ public final class DatabaseMigrationsCommand {
 
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 || args[0] == null || args[0].isBlank() ? "status" : args[0].strip();
-        DatabaseUrl url = DatabaseUrl.fromEnvironment().orElseThrow(() -> new InvalidConfigurationException(
-                DatabaseUrl.VARIABLE + " is not set: point it at the database to migrate"));
+        DatabaseUrl url = DatabaseUrl.fromEnvironment()
+                .orElseThrow(() -> new InvalidConfigurationException(
+                        DatabaseUrl.VARIABLE + " is not set: point it at the database to migrate"));
         Properties credentials = new Properties();
         if (!url.user().isEmpty()) {
             credentials.setProperty("user", url.user());
@@ -37,8 +38,10 @@ public final class DatabaseMigrationsCommand {
                 case "rollback-all" -> liquibase.rollback(Integer.MAX_VALUE, (String) null);
                 case "release-locks" -> liquibase.forceReleaseLocks();
                 case "validate" -> liquibase.validate();
-                default -> throw new IllegalArgumentException("unknown db.command '" + command
-                        + "'; use update, status, rollback (-Ddb.count=N), rollback-all, release-locks or validate");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown db.command '" + command
+                                    + "'; use update, status, rollback (-Ddb.count=N), rollback-all, release-locks or validate");
             }
             out.flush();
             System.out.println("db " + command + ": done");

@@ -22,9 +22,8 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 
     public static final String VARIABLE = "DATABASE_URL";
     private static final Pattern DRIVER_SUFFIX = Pattern.compile("\\+[a-z0-9_]+");
-    private static final String EXPECTED =
-            VARIABLE + " must look like postgresql://user:password@host:5432/database"
-                    + " (postgres://, postgresql+<driver>:// and jdbc:postgresql:// are accepted too)";
+    private static final String EXPECTED = VARIABLE + " must look like postgresql://user:password@host:5432/database"
+            + " (postgres://, postgresql+<driver>:// and jdbc:postgresql:// are accepted too)";
 
     /** Reads {@code DATABASE_URL} (or the system property {@code database.url}). */
     public static Optional<DatabaseUrl> fromEnvironment() {

@@ -25,7 +25,8 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                 .toList();
-        return Problems.response(Problems.of(new InvalidFieldsException(errors), "/" + uri.getPath())).build();
+        return Problems.response(Problems.of(new InvalidFieldsException(errors), "/" + uri.getPath()))
+                .build();
     }
 
     /** The leaf of the path: the body's property, or the form field; "body" for the body itself. */

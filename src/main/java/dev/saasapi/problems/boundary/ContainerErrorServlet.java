@@ -31,8 +31,8 @@ public class ContainerErrorServlet extends HttpServlet {
         String instance = uri instanceof String s ? s : req.getRequestURI();
         Problem problem = Problems.generic(status, instance);
         if (status == HttpServletResponse.SC_UNAUTHORIZED && req.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-            problem = new Problem(problem.type(), problem.title(), status,
-                    "The access token is invalid or has expired.", instance);
+            problem = new Problem(
+                    problem.type(), problem.title(), status, "The access token is invalid or has expired.", instance);
             resp.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         } else if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             resp.setHeader(HttpHeaders.WWW_AUTHENTICATE, Problems.BEARER_CHALLENGE);

@@ -20,15 +20,20 @@ final class Problems {
     }
 
     static Problem of(ProblemException e, String instance) {
-        return new Problem(e.type(), e.title(), e.getResponse().getStatus(), e.detail(), instance, e.errors(),
-                e.oauthError(), e.oauthError() == null ? null : e.detail());
+        return new Problem(
+                e.type(),
+                e.title(),
+                e.getResponse().getStatus(),
+                e.detail(),
+                instance,
+                e.errors(),
+                e.oauthError(),
+                e.oauthError() == null ? null : e.detail());
     }
 
-
     static Response.ResponseBuilder response(Problem problem) {
-        Response.ResponseBuilder builder = Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem);
+        Response.ResponseBuilder builder =
+                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
         }

@@ -31,7 +31,12 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error " + reference + " on " + instance, e);
         var generic = Problems.generic(500, instance);
-        return Problems.response(new Problem(generic.type(), generic.title(), 500,
-                "An unexpected error occurred (reference " + reference + ").", instance)).build();
+        return Problems.response(new Problem(
+                        generic.type(),
+                        generic.title(),
+                        500,
+                        "An unexpected error occurred (reference " + reference + ").",
+                        instance))
+                .build();
     }
 }

@@ -29,7 +29,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (e instanceof ProblemException known) {
             problem = Problems.of(known, instance);
         } else if (e.getCause() instanceof NoContentException) {
-            problem = Problems.of(new MalformedBodyException("A JSON object is required as the request body."), instance);
+            problem =
+                    Problems.of(new MalformedBodyException("A JSON object is required as the request body."), instance);
         } else {
             problem = Problems.generic(e.getResponse().getStatus(), instance);
         }

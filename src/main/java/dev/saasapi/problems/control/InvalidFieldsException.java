@@ -14,7 +14,10 @@ public class InvalidFieldsException extends ProblemException {
     private final transient List<Problem.FieldError> errors;
 
     public InvalidFieldsException(List<Problem.FieldError> errors) {
-        super(Response.status(UNPROCESSABLE_CONTENT).build(), "validation", "Invalid request",
+        super(
+                Response.status(UNPROCESSABLE_CONTENT).build(),
+                "validation",
+                "Invalid request",
                 "The request has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s") + ".");
         this.errors = errors.stream()
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))

@@ -1,8 +1,8 @@
 package dev.saasapi.problems.control;
 
+import dev.saasapi.problems.entity.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import dev.saasapi.problems.entity.Problem;
 import java.net.URI;
 import java.util.List;
 

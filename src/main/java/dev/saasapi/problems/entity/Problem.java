@@ -12,8 +12,15 @@ import java.util.List;
  *     OAuth2 clients such as Swagger UI's Authorize dialog read
  * @param errorDescription with {@code error}: the detail, under the name OAuth2 clients read
  */
-public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors,
-        String error, @JsonbProperty("error_description") String errorDescription) {
+public record Problem(
+        URI type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        List<FieldError> errors,
+        String error,
+        @JsonbProperty("error_description") String errorDescription) {
 
     public Problem(URI type, String title, int status, String detail, String instance) {
         this(type, title, status, detail, instance, null, null, null);

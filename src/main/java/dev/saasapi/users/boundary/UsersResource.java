@@ -3,8 +3,6 @@ package dev.saasapi.users.boundary;
 import static dev.saasapi.problems.control.MalformedBodyException.requireBody;
 
 import dev.saasapi.Roles;
-import dev.saasapi.SaasApi;
-import dev.saasapi.problems.entity.Problem;
 import dev.saasapi.users.control.EmailTakenException;
 import dev.saasapi.users.control.UnknownAccountException;
 import dev.saasapi.users.control.UserStore;

@@ -9,7 +9,10 @@ public class EmailTakenException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
     public EmailTakenException() {
-        super(Response.Status.CONFLICT, "email-taken", "Email already registered",
+        super(
+                Response.Status.CONFLICT,
+                "email-taken",
+                "Email already registered",
                 "An account with this email address already exists.");
     }
 }

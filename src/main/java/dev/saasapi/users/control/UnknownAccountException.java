@@ -9,7 +9,10 @@ public class UnknownAccountException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
     public UnknownAccountException() {
-        super(Response.Status.UNAUTHORIZED, "invalid-token", "Invalid token",
+        super(
+                Response.Status.UNAUTHORIZED,
+                "invalid-token",
+                "Invalid token",
                 "The access token does not belong to an active account.");
     }
 

@@ -63,7 +63,9 @@ class AuthResourceIT {
 
         assertEquals(201, response.statusCode(), response.body());
         assertTrue(contentType(response).startsWith(Api.JSON));
-        assertEquals(api.uri("/users/me").toString(), response.headers().firstValue("Location").orElseThrow());
+        assertEquals(
+                api.uri("/users/me").toString(),
+                response.headers().firstValue("Location").orElseThrow());
         JsonObject user = json(response);
         assertEquals(java.util.Set.of("id", "email", "is_active", "created_at"), user.keySet());
         UUID id = UUID.fromString(user.getString("id"));
@@ -72,13 +74,22 @@ class AuthResourceIT {
         Instant created = OffsetDateTime.parse(user.getString("created_at")).toInstant();
         assertTrue(!created.isBefore(before) && created.isBefore(Instant.now().plusSeconds(1)), created.toString());
 
-        String hash = TestDatabase.queryString("SELECT password_hash FROM users WHERE id = ?", id).orElseThrow();
+        String hash = TestDatabase.queryString("SELECT password_hash FROM users WHERE id = ?", id)
+                .orElseThrow();
         assertTrue(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), hash);
         assertFalse(hash.contains(PASSWORD));
-        assertEquals(email, TestDatabase.queryString("SELECT email FROM users WHERE id = ?", id).orElseThrow());
-        assertEquals(created, OffsetDateTime.parse(TestDatabase
-                .queryString("SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
-                        + " FROM users WHERE id = ?", id).orElseThrow()).toInstant());
+        assertEquals(
+                email,
+                TestDatabase.queryString("SELECT email FROM users WHERE id = ?", id)
+                        .orElseThrow());
+        assertEquals(
+                created,
+                OffsetDateTime.parse(TestDatabase.queryString(
+                                        "SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+                                                + " FROM users WHERE id = ?",
+                                        id)
+                                .orElseThrow())
+                        .toInstant());
     }
 
     @Test
@@ -150,9 +161,14 @@ class AuthResourceIT {
         HttpResponse<String> response = api.register(email, "short");
 
         JsonObject problem = assertProblem(response, 422, "/problems/validation");
-        assertEquals(Map.of("email", "must be a valid email address of at most 254 characters",
-                        "password", "must be between 8 and 128 characters long"),
-                Map.of(problem.getJsonArray("errors").getJsonObject(0).getString("field"),
+        assertEquals(
+                Map.of(
+                        "email",
+                        "must be a valid email address of at most 254 characters",
+                        "password",
+                        "must be between 8 and 128 characters long"),
+                Map.of(
+                        problem.getJsonArray("errors").getJsonObject(0).getString("field"),
                         problem.getJsonArray("errors").getJsonObject(0).getString("message"),
                         problem.getJsonArray("errors").getJsonObject(1).getString("field"),
                         problem.getJsonArray("errors").getJsonObject(1).getString("message")));
@@ -189,8 +205,8 @@ class AuthResourceIT {
     @Test
     void rejectsMalformedJsonWithBadRequest() {
         assertProblem(api.postJson("/auth/register", "{\"email\": \"a@b.c\", "), 400, "/problems/malformed-body");
-        assertProblem(api.postJson("/auth/register", "{\"email\": 5, \"password\": []}"), 400,
-                "/problems/malformed-body");
+        assertProblem(
+                api.postJson("/auth/register", "{\"email\": 5, \"password\": []}"), 400, "/problems/malformed-body");
     }
 
     @Test
@@ -198,8 +214,8 @@ class AuthResourceIT {
         String email = uniqueEmail();
         String id = json(api.register(email, PASSWORD)).getString("id");
 
-        HttpResponse<String> response = api.postForm("/auth/login",
-                Map.of("grant_type", "password", "username", email, "password", PASSWORD));
+        HttpResponse<String> response =
+                api.postForm("/auth/login", Map.of("grant_type", "password", "username", email, "password", PASSWORD));
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("no-store", response.headers().firstValue("Cache-Control").orElseThrow());
@@ -216,8 +232,11 @@ class AuthResourceIT {
         assertEquals(List.of("saas-api"), claims.getAudience());
         assertEquals(List.of("user"), claims.getStringListClaim("groups"));
         assertNotNull(claims.getJWTID());
-        assertEquals(Duration.ofHours(1),
-                Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()));
+        assertEquals(
+                Duration.ofHours(1),
+                Duration.between(
+                        claims.getIssueTime().toInstant(),
+                        claims.getExpirationTime().toInstant()));
         assertFalse(claims.getClaims().containsValue(email), "the email is not part of the token");
     }
 
@@ -242,21 +261,26 @@ class AuthResourceIT {
         assertEquals(wrongPassword.body(), unknownEmail.body());
         assertEquals("invalid_grant", problem.getString("error"), "OAuth2 clients read the error code");
         assertEquals(problem.getString("detail"), problem.getString("error_description"));
-        assertEquals("Bearer", wrongPassword.headers().firstValue("WWW-Authenticate").orElseThrow());
-        assertEquals("Bearer", unknownEmail.headers().firstValue("WWW-Authenticate").orElseThrow());
+        assertEquals(
+                "Bearer", wrongPassword.headers().firstValue("WWW-Authenticate").orElseThrow());
+        assertEquals(
+                "Bearer", unknownEmail.headers().firstValue("WWW-Authenticate").orElseThrow());
     }
 
     @Test
     void ignoresAStaleTokenSentToThePublicEndpoints() {
         String email = uniqueEmail();
-        String expired = TestTokens.signedByServerKey(UUID.randomUUID().toString(), claims -> claims
-                .issueTime(Date.from(Instant.now().minusSeconds(7200)))
-                .expirationTime(Date.from(Instant.now().minusSeconds(3600))));
+        String expired = TestTokens.signedByServerKey(
+                UUID.randomUUID().toString(),
+                claims -> claims.issueTime(Date.from(Instant.now().minusSeconds(7200)))
+                        .expirationTime(Date.from(Instant.now().minusSeconds(3600))));
 
-        HttpResponse<String> registered = api.send(api.request("/auth/register").header("Content-Type", Api.JSON)
+        HttpResponse<String> registered = api.send(api.request("/auth/register")
+                .header("Content-Type", Api.JSON)
                 .header("Authorization", "Bearer " + expired)
                 .POST(HttpRequest.BodyPublishers.ofString(Api.registration(email, PASSWORD))));
-        HttpResponse<String> login = api.send(api.request("/auth/login").header("Content-Type", Api.FORM)
+        HttpResponse<String> login = api.send(api.request("/auth/login")
+                .header("Content-Type", Api.FORM)
                 .header("Authorization", "Bearer not-even-a-jwt")
                 .POST(HttpRequest.BodyPublishers.ofString(Api.form(Map.of("username", email, "password", PASSWORD)))));
         HttpResponse<String> docs = api.send(api.request("/openapi.json").header("Authorization", "Bearer " + expired));
@@ -272,10 +296,11 @@ class AuthResourceIT {
         String email = uniqueEmail();
         api.register(email, PASSWORD);
 
-        HttpResponse<String> response = api.postForm("/auth/login",
-                Map.of("grant_type", "client_credentials", "username", email, "password", PASSWORD));
+        HttpResponse<String> response = api.postForm(
+                "/auth/login", Map.of("grant_type", "client_credentials", "username", email, "password", PASSWORD));
 
-        assertEquals("unsupported_grant_type",
+        assertEquals(
+                "unsupported_grant_type",
                 assertProblem(response, 400, "/problems/unsupported-grant-type").getString("error"));
     }
 
@@ -288,7 +313,8 @@ class AuthResourceIT {
 
     @Test
     void rejectsJsonSentToTheLoginForm() {
-        HttpResponse<String> response = api.send(api.request("/auth/login").header("Content-Type", Api.JSON)
+        HttpResponse<String> response = api.send(api.request("/auth/login")
+                .header("Content-Type", Api.JSON)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"a@b.c\",\"password\":\"12345678\"}")));
 
         assertProblem(response, 415, "about:blank");

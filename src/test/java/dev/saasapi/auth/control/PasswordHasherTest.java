@@ -34,8 +34,12 @@ class PasswordHasherTest {
         byte[] expected = new byte[32];
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(19456).withIterations(2)
-                .withParallelism(1).withSalt(Base64.getDecoder().decode(parts[4])).build());
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(19456)
+                .withIterations(2)
+                .withParallelism(1)
+                .withSalt(Base64.getDecoder().decode(parts[4]))
+                .build());
         generator.generateBytes("p4ssw0rd!".getBytes(java.nio.charset.StandardCharsets.UTF_8), expected);
 
         assertEquals(Base64.getEncoder().withoutPadding().encodeToString(expected), parts[5]);
@@ -79,8 +83,12 @@ class PasswordHasherTest {
         byte[] out = new byte[32];
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(12288).withIterations(3)
-                .withParallelism(1).withSalt(salt).build());
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(12288)
+                .withIterations(3)
+                .withParallelism(1)
+                .withSalt(salt)
+                .build());
         generator.generateBytes("older policy".getBytes(java.nio.charset.StandardCharsets.UTF_8), out);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
         String older = "$argon2id$v=19$m=12288,t=3,p=1$" + b64.encodeToString(salt) + "$" + b64.encodeToString(out);
@@ -93,7 +101,10 @@ class PasswordHasherTest {
         assertFalse(hasher.verify("x", null));
         assertFalse(hasher.verify("x", ""));
         assertFalse(hasher.verify("x", "$2b$12$abcdefghijklmnopqrstuv"));
-        assertFalse(hasher.verify("x", "$argon2id$v=19$m=99999999,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+        assertFalse(
+                hasher.verify(
+                        "x",
+                        "$argon2id$v=19$m=99999999,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
     }
 
     @Test

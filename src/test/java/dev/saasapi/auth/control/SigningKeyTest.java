@@ -78,14 +78,17 @@ class SigningKeyTest {
         String first = SigningKey.of(Optional.empty(), Optional.of(pem)).keyId();
 
         assertEquals(first, SigningKey.of(Optional.empty(), Optional.of(pem)).keyId());
-        assertNotEquals(first, SigningKey.of(Optional.empty(), Optional.of(pem(pair("RSA", 2048)))).keyId());
+        assertNotEquals(
+                first,
+                SigningKey.of(Optional.empty(), Optional.of(pem(pair("RSA", 2048))))
+                        .keyId());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"HS256", "hs512", " HS384 "})
     void refusesHmacAlgorithmsAndSaysWhatToDoInstead(String algorithm) {
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> SigningKey.of(Optional.of(algorithm), Optional.empty()));
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class, () -> SigningKey.of(Optional.of(algorithm), Optional.empty()));
 
         assertTrue(e.getMessage().startsWith("JWT_ALGORITHM=HS"), e.getMessage());
         assertTrue(e.getMessage().contains("RS256") && e.getMessage().contains("JWT_PRIVATE_KEY"), e.getMessage());
@@ -101,8 +104,8 @@ class SigningKeyTest {
     void refusesAKeyOfTheWrongTypeForTheAlgorithm() throws Exception {
         String rsa = pem(pair("RSA", 2048));
 
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> SigningKey.of(Optional.of("ES256"), Optional.of(rsa)));
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class, () -> SigningKey.of(Optional.of("ES256"), Optional.of(rsa)));
 
         assertTrue(e.getMessage().startsWith("JWT_PRIVATE_KEY"), e.getMessage());
     }
@@ -111,8 +114,8 @@ class SigningKeyTest {
     void refusesRsaKeysShorterThan2048Bits() throws Exception {
         String weak = pem(pair("RSA", 1024));
 
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> SigningKey.of(Optional.empty(), Optional.of(weak)));
+        InvalidConfigurationException e = assertThrows(
+                InvalidConfigurationException.class, () -> SigningKey.of(Optional.empty(), Optional.of(weak)));
 
         assertTrue(e.getMessage().contains("2048"), e.getMessage());
     }
@@ -120,11 +123,14 @@ class SigningKeyTest {
     @Test
     void refusesPkcs1AndGarbageWithoutEchoingTheKey() {
         String pkcs1 = "-----BEGIN RSA PRIVATE KEY-----\nMIIEsecretsecret\n-----END RSA PRIVATE KEY-----";
-        for (String value : new String[] {pkcs1, "secretsecret!!", "-----BEGIN PRIVATE KEY-----\nc2VjcmV0c2VjcmV0\n-----END PRIVATE KEY-----"}) {
-            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                    () -> SigningKey.of(Optional.empty(), Optional.of(value)));
+        for (String value : new String[] {
+            pkcs1, "secretsecret!!", "-----BEGIN PRIVATE KEY-----\nc2VjcmV0c2VjcmV0\n-----END PRIVATE KEY-----"
+        }) {
+            InvalidConfigurationException e = assertThrows(
+                    InvalidConfigurationException.class, () -> SigningKey.of(Optional.empty(), Optional.of(value)));
             assertTrue(e.getMessage().startsWith("JWT_PRIVATE_KEY"), e.getMessage());
-            assertFalse(e.getMessage().contains("secretsecret") || e.getMessage().contains("c2VjcmV0"), e.getMessage());
+            assertFalse(
+                    e.getMessage().contains("secretsecret") || e.getMessage().contains("c2VjcmV0"), e.getMessage());
         }
     }
 
@@ -145,12 +151,14 @@ class SigningKeyTest {
 
     private static String pem(KeyPair pair) {
         return "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair.getPrivate().getEncoded())
+                + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                        .encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
     }
 
     private static java.security.PublicKey parsePublicPem(String pem, String algorithm) throws Exception {
         String body = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
+        return KeyFactory.getInstance(algorithm)
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
     }
 }

@@ -26,12 +26,17 @@ class DatabaseMigrationsIT {
     @Test
     void serverAppliedEveryChangesetAtStartUp() throws Exception {
         for (String id : CHANGESETS) {
-            assertEquals("liquibase/changes/0001-create-users.yaml", TestDatabase
-                    .queryString("SELECT filename FROM databasechangelog WHERE id = ?", id).orElseThrow(), id);
+            assertEquals(
+                    "liquibase/changes/0001-create-users.yaml",
+                    TestDatabase.queryString("SELECT filename FROM databasechangelog WHERE id = ?", id)
+                            .orElseThrow(),
+                    id);
         }
-        assertEquals("ux_users_email_lower", TestDatabase.queryString(
-                "SELECT indexname FROM pg_indexes WHERE tablename = 'users' AND indexdef LIKE '%UNIQUE%lower(%'")
-                .orElseThrow());
+        assertEquals(
+                "ux_users_email_lower",
+                TestDatabase.queryString(
+                                "SELECT indexname FROM pg_indexes WHERE tablename = 'users' AND indexdef LIKE '%UNIQUE%lower(%'")
+                        .orElseThrow());
     }
 
     @Test
@@ -48,7 +53,8 @@ class DatabaseMigrationsIT {
     @SuppressWarnings("deprecation")
     void everyChangesetRollsBackAndAppliesAgain() throws Exception {
         String schema = "migrations_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = TestDatabase.connect(); Statement sql = admin.createStatement()) {
+        try (Connection admin = TestDatabase.connect();
+                Statement sql = admin.createStatement()) {
             sql.execute("CREATE SCHEMA " + schema);
         }
         try (Connection connection = TestDatabase.connect()) {
@@ -68,7 +74,8 @@ class DatabaseMigrationsIT {
                 assertEquals(CHANGESETS.size(), count(connection, schema + ".databasechangelog"));
             }
         } finally {
-            try (Connection admin = TestDatabase.connect(); Statement sql = admin.createStatement()) {
+            try (Connection admin = TestDatabase.connect();
+                    Statement sql = admin.createStatement()) {
                 sql.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }

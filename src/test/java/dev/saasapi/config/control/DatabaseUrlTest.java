@@ -19,8 +19,13 @@ class DatabaseUrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres://app:secret@db/saas", "postgresql://app:secret@db/saas",
-        "postgresql+asyncpg://app:secret@db/saas", "POSTGRESQL://app:secret@db/saas"})
+    @ValueSource(
+            strings = {
+                "postgres://app:secret@db/saas",
+                "postgresql://app:secret@db/saas",
+                "postgresql+asyncpg://app:secret@db/saas",
+                "POSTGRESQL://app:secret@db/saas"
+            })
     void acceptsEverySchemeSpellingAndDefaultsThePort(String value) {
         assertEquals(new DatabaseUrl("jdbc:postgresql://db:5432/saas", "app", "secret"), DatabaseUrl.parse(value));
     }
@@ -42,27 +47,39 @@ class DatabaseUrlTest {
 
     @Test
     void movesCredentialsOutOfAJdbcUrl() {
-        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://db:5432/saas?user=app&sslmode=require&password=s%26cret");
+        DatabaseUrl url =
+                DatabaseUrl.parse("jdbc:postgresql://db:5432/saas?user=app&sslmode=require&password=s%26cret");
 
         assertEquals(new DatabaseUrl("jdbc:postgresql://db:5432/saas?sslmode=require", "app", "s&cret"), url);
     }
 
     @Test
     void takesAJdbcUrlWithoutCredentialsAsItIs() {
-        assertEquals(new DatabaseUrl("jdbc:postgresql://db/saas", "", ""), DatabaseUrl.parse("jdbc:postgresql://db/saas"));
+        assertEquals(
+                new DatabaseUrl("jdbc:postgresql://db/saas", "", ""), DatabaseUrl.parse("jdbc:postgresql://db/saas"));
     }
 
     @Test
     void acceptsIpv6Hosts() {
-        assertEquals("jdbc:postgresql://[::1]:5432/saas", DatabaseUrl.parse("postgresql://a:b@[::1]/saas").jdbcUrl());
+        assertEquals(
+                "jdbc:postgresql://[::1]:5432/saas",
+                DatabaseUrl.parse("postgresql://a:b@[::1]/saas").jdbcUrl());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mysql://app:hunter2@db/saas", "postgresql://app:hunter2@/saas",
-        "postgresql://app:hunter2@db", "postgresql://app:hunter2@db/", "not a url hunter2", "postgresql://app:hun ter2@db/x",
-        "  "})
+    @ValueSource(
+            strings = {
+                "mysql://app:hunter2@db/saas",
+                "postgresql://app:hunter2@/saas",
+                "postgresql://app:hunter2@db",
+                "postgresql://app:hunter2@db/",
+                "not a url hunter2",
+                "postgresql://app:hun ter2@db/x",
+                "  "
+            })
     void rejectsMalformedUrlsNamingTheVariableButNeverThePassword(String value) {
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> DatabaseUrl.parse(value));
+        InvalidConfigurationException e =
+                assertThrows(InvalidConfigurationException.class, () -> DatabaseUrl.parse(value));
 
         assertTrue(e.getMessage().startsWith("DATABASE_URL"), e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
@@ -71,6 +88,7 @@ class DatabaseUrlTest {
 
     @Test
     void neverPrintsThePassword() {
-        assertFalse(DatabaseUrl.parse("postgresql://app:hunter2@db/saas").toString().contains("hunter2"));
+        assertFalse(
+                DatabaseUrl.parse("postgresql://app:hunter2@db/saas").toString().contains("hunter2"));
     }
 }

@@ -67,9 +67,10 @@ class ApiDocsIT {
         assertTrue(contentType(response).startsWith("application/json"), contentType(response));
         JsonObject doc = json(response);
         assertTrue(doc.getString("openapi").startsWith("3."));
-        Set<String> standardMembers = Set.of("openapi", "info", "servers", "paths", "components", "security", "tags",
-                "externalDocs");
-        assertTrue(doc.keySet().stream().allMatch(key -> standardMembers.contains(key) || key.startsWith("x-")),
+        Set<String> standardMembers =
+                Set.of("openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs");
+        assertTrue(
+                doc.keySet().stream().allMatch(key -> standardMembers.contains(key) || key.startsWith("x-")),
                 "only OpenAPI 3.0 members: " + doc.keySet());
         JsonObject paths = doc.getJsonObject("paths");
         assertEquals(Set.of("post"), operations(paths, "/auth/register"));
@@ -78,22 +79,39 @@ class ApiDocsIT {
         assertEquals("/", doc.getJsonArray("servers").getJsonObject(0).getString("url"));
 
         JsonObject register = paths.getJsonObject("/auth/register").getJsonObject("post");
-        assertEquals(Set.of("201", "400", "409", "415", "422"), register.getJsonObject("responses").keySet());
-        assertTrue(register.getJsonObject("requestBody").getJsonObject("content").containsKey("application/json"));
+        assertEquals(
+                Set.of("201", "400", "409", "415", "422"),
+                register.getJsonObject("responses").keySet());
+        assertTrue(
+                register.getJsonObject("requestBody").getJsonObject("content").containsKey("application/json"));
         JsonObject conflict = resolve(doc, register.getJsonObject("responses").getJsonObject("409"));
-        assertEquals("#/components/schemas/Problem", conflict.getJsonObject("content")
-                .getJsonObject("application/problem+json").getJsonObject("schema").getString("$ref"));
+        assertEquals(
+                "#/components/schemas/Problem",
+                conflict.getJsonObject("content")
+                        .getJsonObject("application/problem+json")
+                        .getJsonObject("schema")
+                        .getString("$ref"));
 
         JsonObject login = paths.getJsonObject("/auth/login").getJsonObject("post");
         assertTrue(login.getJsonObject("responses").keySet().containsAll(Set.of("200", "401")));
-        assertEquals("#/components/schemas/LoginForm", login.getJsonObject("requestBody").getJsonObject("content")
-                .getJsonObject("application/x-www-form-urlencoded").getJsonObject("schema").getString("$ref"));
+        assertEquals(
+                "#/components/schemas/LoginForm",
+                login.getJsonObject("requestBody")
+                        .getJsonObject("content")
+                        .getJsonObject("application/x-www-form-urlencoded")
+                        .getJsonObject("schema")
+                        .getString("$ref"));
 
         for (String method : List.of("get", "patch")) {
             JsonObject me = paths.getJsonObject("/users/me").getJsonObject(method);
-            assertEquals(Set.of("oauth2"), me.getJsonArray("security").getJsonObject(0).keySet(), method);
-            assertEquals("#/components/responses/Unauthorized",
-                    me.getJsonObject("responses").getJsonObject("401").getString("$ref"), method);
+            assertEquals(
+                    Set.of("oauth2"),
+                    me.getJsonArray("security").getJsonObject(0).keySet(),
+                    method);
+            assertEquals(
+                    "#/components/responses/Unauthorized",
+                    me.getJsonObject("responses").getJsonObject("401").getString("$ref"),
+                    method);
         }
     }
 
@@ -103,16 +121,23 @@ class ApiDocsIT {
 
         JsonObject oauth2 = components.getJsonObject("securitySchemes").getJsonObject("oauth2");
         assertEquals("oauth2", oauth2.getString("type"));
-        assertEquals("/auth/login", oauth2.getJsonObject("flows").getJsonObject("password").getString("tokenUrl"));
+        assertEquals(
+                "/auth/login",
+                oauth2.getJsonObject("flows").getJsonObject("password").getString("tokenUrl"));
 
         JsonObject schemas = components.getJsonObject("schemas");
-        assertEquals(Set.of("username", "password", "grant_type"),
+        assertEquals(
+                Set.of("username", "password", "grant_type"),
                 schemas.getJsonObject("LoginForm").getJsonObject("properties").keySet());
-        assertEquals(Set.of("id", "email", "is_active", "created_at"),
+        assertEquals(
+                Set.of("id", "email", "is_active", "created_at"),
                 schemas.getJsonObject("User").getJsonObject("properties").keySet());
-        assertEquals(Set.of("access_token", "token_type", "expires_in"),
+        assertEquals(
+                Set.of("access_token", "token_type", "expires_in"),
                 schemas.getJsonObject("Token").getJsonObject("properties").keySet());
-        assertTrue(schemas.getJsonObject("Problem").getJsonObject("properties").keySet()
+        assertTrue(schemas.getJsonObject("Problem")
+                .getJsonObject("properties")
+                .keySet()
                 .containsAll(Set.of("type", "title", "status", "detail")));
     }
 
@@ -120,7 +145,8 @@ class ApiDocsIT {
     void documentsExactlyTheOperationsTheServerHas() throws Exception {
         JsonObject paths = json(api.get("/openapi.json")).getJsonObject("paths");
         Set<String> documented = new TreeSet<>();
-        paths.forEach((path, item) -> item.asJsonObject().keySet()
+        paths.forEach((path, item) -> item.asJsonObject()
+                .keySet()
                 .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
 
         assertEquals(ResourceMethods.all(), documented);

@@ -19,12 +19,17 @@ final class ResourceMethods {
     private ResourceMethods() {}
 
     static Set<String> all() throws IOException, URISyntaxException, ClassNotFoundException {
-        java.nio.file.Path classes =
-                Paths.get(SaasApi.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        java.nio.file.Path classes = Paths.get(SaasApi.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Set<String> operations = new TreeSet<>();
         try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith("Resource.class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+            for (java.nio.file.Path file :
+                    files.filter(f -> f.toString().endsWith("Resource.class")).toList()) {
+                String name =
+                        classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name);
                 Path root = type.getAnnotation(Path.class);
                 if (root == null) {

@@ -44,14 +44,17 @@ class ErrorResponsesIT {
         HttpResponse<String> response = api.send(api.request("/auth/register").DELETE());
 
         assertProblem(response, 405, "about:blank");
-        Set<String> allowed = Stream.of(response.headers().firstValue("Allow").orElseThrow().split(","))
-                .map(String::strip).collect(Collectors.toSet());
+        Set<String> allowed = Stream.of(
+                        response.headers().firstValue("Allow").orElseThrow().split(","))
+                .map(String::strip)
+                .collect(Collectors.toSet());
         assertTrue(allowed.contains("POST"), allowed.toString());
     }
 
     @Test
     void unsupportedMediaTypeIsAProblem() {
-        HttpResponse<String> response = api.send(api.request("/auth/register").header("Content-Type", "text/plain")
+        HttpResponse<String> response = api.send(api.request("/auth/register")
+                .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("email=a@b.c")));
 
         assertProblem(response, 415, "about:blank");
@@ -59,16 +62,16 @@ class ErrorResponsesIT {
 
     @Test
     void formSentToRegisterIsRejected() {
-        HttpResponse<String> response = api.postForm("/auth/register",
-                java.util.Map.of("email", Api.uniqueEmail(), "password", "s3cret-Passw0rd"));
+        HttpResponse<String> response = api.postForm(
+                "/auth/register", java.util.Map.of("email", Api.uniqueEmail(), "password", "s3cret-Passw0rd"));
 
         assertProblem(response, 415, "about:blank");
     }
 
     @Test
     void optionsDoesNotExposeAWadlDocument() {
-        HttpResponse<String> response = api.send(api.request("/users/me").method("OPTIONS",
-                HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> response =
+                api.send(api.request("/users/me").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
 
         assertEquals(200, response.statusCode());
         assertTrue(!response.body().contains("wadl") && !response.body().contains("<application"), response.body());

@@ -69,7 +69,9 @@ class UsersResourceIT {
         for (String token : List.of("garbage", "a.b.c", "eyJhbGciOiJSUzI1NiJ9.e30.", "")) {
             assertUnauthorized(api.get("/users/me", token));
         }
-        assertUnauthorized(api.send(api.request("/users/me").header("Authorization", "Basic dXNlcjpwYXNz").GET()));
+        assertUnauthorized(api.send(api.request("/users/me")
+                .header("Authorization", "Basic dXNlcjpwYXNz")
+                .GET()));
     }
 
     @Test
@@ -83,7 +85,8 @@ class UsersResourceIT {
     void rejectsHs256TokensAsTheFastApiTemplateIssuedThem() {
         String id = json(api.register(uniqueEmail(), PASSWORD)).getString("id");
 
-        assertInvalidToken(api.get("/users/me",
+        assertInvalidToken(api.get(
+                "/users/me",
                 TestTokens.hs256(id, "a-shared-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8))));
     }
 
@@ -92,8 +95,9 @@ class UsersResourceIT {
         String id = json(api.register(uniqueEmail(), PASSWORD)).getString("id");
         Instant past = Instant.now().minusSeconds(3600);
         String valid = TestTokens.signedByServerKey(id, claims -> claims);
-        String expired = TestTokens.signedByServerKey(id, claims -> claims
-                .issueTime(Date.from(past.minusSeconds(3600))).expirationTime(Date.from(past)));
+        String expired = TestTokens.signedByServerKey(
+                id,
+                claims -> claims.issueTime(Date.from(past.minusSeconds(3600))).expirationTime(Date.from(past)));
 
         assertEquals(200, api.get("/users/me", valid).statusCode(), "the same key and claims, unexpired, pass");
         assertInvalidToken(api.get("/users/me", expired));
@@ -135,8 +139,10 @@ class UsersResourceIT {
         assertEquals(200, patched.statusCode(), patched.body());
         assertEquals(newEmail, json(patched).getString("email"));
         String id = json(patched).getString("id");
-        assertEquals(newEmail, TestDatabase.queryString("SELECT email FROM users WHERE id = ?", UUID.fromString(id))
-                .orElseThrow());
+        assertEquals(
+                newEmail,
+                TestDatabase.queryString("SELECT email FROM users WHERE id = ?", UUID.fromString(id))
+                        .orElseThrow());
         HttpResponse<String> me = api.get("/users/me", token);
         assertEquals(200, me.statusCode());
         assertEquals(newEmail, json(me).getString("email"));
@@ -177,8 +183,8 @@ class UsersResourceIT {
         String email = uniqueEmail();
         String token = api.registeredToken(email, PASSWORD);
 
-        HttpResponse<String> response = api.patchJson("/users/me", token,
-                "{\"email\": \"" + taken.toUpperCase(Locale.ROOT) + "\"}");
+        HttpResponse<String> response =
+                api.patchJson("/users/me", token, "{\"email\": \"" + taken.toUpperCase(Locale.ROOT) + "\"}");
 
         assertProblem(response, 409, "/problems/email-taken");
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM users WHERE email = ?", email));
@@ -189,8 +195,8 @@ class UsersResourceIT {
         String email = uniqueEmail();
         String token = api.registeredToken(email, PASSWORD);
 
-        JsonObject problem = assertProblem(api.patchJson("/users/me", token, "{\"email\": \"nope\"}"), 422,
-                "/problems/validation");
+        JsonObject problem =
+                assertProblem(api.patchJson("/users/me", token, "{\"email\": \"nope\"}"), 422, "/problems/validation");
 
         assertEquals("email", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM users WHERE email = ?", email));
@@ -214,19 +220,23 @@ class UsersResourceIT {
         String forged = TestTokens.signedByForeignKey(id);
 
         assertUnauthorized(api.patchJson("/users/me", forged, "{\"email\": \"" + uniqueEmail() + "\"}"));
-        assertUnauthorized(api.send(api.request("/users/me").header("Content-Type", Api.JSON)
+        assertUnauthorized(api.send(api.request("/users/me")
+                .header("Content-Type", Api.JSON)
                 .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"x@y.z\"}"))));
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM users WHERE email = ?", email));
     }
 
     private static void assertInvalidToken(HttpResponse<String> response) {
         assertUnauthorized(response);
-        assertEquals("Bearer error=\"invalid_token\"", response.headers().firstValue("WWW-Authenticate").orElseThrow());
+        assertEquals(
+                "Bearer error=\"invalid_token\"",
+                response.headers().firstValue("WWW-Authenticate").orElseThrow());
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {
         assertProblem(response, 401, null);
-        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"),
+        assertTrue(
+                response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"),
                 response.headers().toString());
     }
 }

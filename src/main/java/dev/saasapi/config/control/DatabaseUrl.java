@@ -30,7 +30,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         return Environment.setting(VARIABLE).map(DatabaseUrl::parse);
     }
 
-    static InvalidConfigurationException missing() {
+    public static InvalidConfigurationException missing() {
         return new InvalidConfigurationException(VARIABLE + " is not set: point it at the PostgreSQL database"
                 + " (postgresql://user:password@host:5432/database)");
     }

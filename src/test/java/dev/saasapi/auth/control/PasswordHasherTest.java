@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
+
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
     private final PasswordHasher hasher = new PasswordHasher();
 
@@ -31,18 +34,9 @@ class PasswordHasherTest {
         // recomputed independently with Bouncy Castle's generator from the stored salt and parameters
         String hash = hasher.hash("p4ssw0rd!");
         String[] parts = hash.split("\\$");
-        byte[] expected = new byte[32];
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(19456)
-                .withIterations(2)
-                .withParallelism(1)
-                .withSalt(Base64.getDecoder().decode(parts[4]))
-                .build());
-        generator.generateBytes("p4ssw0rd!".getBytes(java.nio.charset.StandardCharsets.UTF_8), expected);
+        byte[] expected = argon2id("p4ssw0rd!", Base64.getDecoder().decode(parts[4]), 19456, 2);
 
-        assertEquals(Base64.getEncoder().withoutPadding().encodeToString(expected), parts[5]);
+        assertEquals(B64.encodeToString(expected), parts[5]);
     }
 
     @Test
@@ -80,18 +74,8 @@ class PasswordHasherTest {
     @Test
     void verifiesHashesMadeWithOtherParameters() {
         byte[] salt = new byte[16];
-        byte[] out = new byte[32];
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(12288)
-                .withIterations(3)
-                .withParallelism(1)
-                .withSalt(salt)
-                .build());
-        generator.generateBytes("older policy".getBytes(java.nio.charset.StandardCharsets.UTF_8), out);
-        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        String older = "$argon2id$v=19$m=12288,t=3,p=1$" + b64.encodeToString(salt) + "$" + b64.encodeToString(out);
+        byte[] out = argon2id("older policy", salt, 12288, 3);
+        String older = "$argon2id$v=19$m=12288,t=3,p=1$" + B64.encodeToString(salt) + "$" + B64.encodeToString(out);
 
         assertTrue(hasher.verify("older policy", older));
     }
@@ -110,5 +94,20 @@ class PasswordHasherTest {
     @Test
     void decoyVerificationAlwaysFails() {
         assertFalse(hasher.verifyDecoy("decoy password, never matches"));
+    }
+
+    /** Bouncy Castle's Argon2id, called directly: the reference the hasher must agree with. */
+    private static byte[] argon2id(String password, byte[] salt, int memoryKib, int iterations) {
+        byte[] out = new byte[32];
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(1)
+                .withSalt(salt)
+                .build());
+        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        return out;
     }
 }

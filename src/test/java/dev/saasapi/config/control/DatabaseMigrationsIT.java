@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.saasapi.it.HttpIT;
 import dev.saasapi.it.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,15 +12,10 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import liquibase.Liquibase;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The schema comes from the Liquibase changelogs, applied by the server and by the command line alike. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DatabaseMigrationsIT {
+class DatabaseMigrationsIT extends HttpIT {
 
     private static final List<String> CHANGESETS = List.of("0001-create-users", "0001-users-email-unique-ci");
 

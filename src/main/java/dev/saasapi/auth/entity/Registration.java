@@ -1,7 +1,5 @@
 package dev.saasapi.auth.entity;
 
-import dev.saasapi.auth.control.Password;
-import dev.saasapi.problems.control.Required;
 import dev.saasapi.users.entity.EmailAddress;
 
 /** The body of {@code POST /auth/register}. The email is trimmed; the password is kept exactly as sent. */

@@ -1,4 +1,4 @@
-package dev.saasapi.auth.control;
+package dev.saasapi.auth.entity;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.saasapi.problems.control;
+package dev.saasapi.auth.entity;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

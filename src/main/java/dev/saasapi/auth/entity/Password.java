@@ -1,4 +1,4 @@
-package dev.saasapi.auth.control;
+package dev.saasapi.auth.entity;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

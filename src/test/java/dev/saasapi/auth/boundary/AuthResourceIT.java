@@ -169,6 +169,19 @@ class AuthResourceIT extends HttpIT {
     }
 
     @Test
+    void keepsEveryCharacterOfPasswordsUpTo128Characters() {
+        String email = uniqueEmail();
+        String password = "p".repeat(127) + "1";
+
+        assertEquals(201, api.register(email, password).statusCode());
+
+        assertEquals(401, api.login(email, "p".repeat(127) + "2").statusCode(), "no truncation");
+        assertEquals(401, api.login(email, " " + password).statusCode(), "no trimming");
+        assertEquals(200, api.login(email, password).statusCode());
+        assertProblem(api.register(uniqueEmail(), password + "x"), 422, "/problems/validation");
+    }
+
+    @Test
     void rejectsEmailLongerThan254Characters() {
         String local = "a".repeat(64);
         String email = local + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(58) + ".com";

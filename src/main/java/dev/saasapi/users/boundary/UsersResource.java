@@ -29,6 +29,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RolesAllowed(Roles.USER)
 public class UsersResource {
 
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
     @Inject
     JsonWebToken token;
 
@@ -41,8 +43,9 @@ public class UsersResource {
         return UserView.of(caller());
     }
 
+    /** Merge-patch semantics (RFC 7396), so clients may label the body either way. */
     @PATCH
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     public UserView update(@Valid EmailUpdate body) {

@@ -13,6 +13,7 @@ import dev.saasapi.it.HttpIT;
 import dev.saasapi.it.TestDatabase;
 import dev.saasapi.it.TestTokens;
 import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -148,6 +149,20 @@ class UsersResourceIT extends HttpIT {
     }
 
     @Test
+    void acceptsAMergePatchBody() {
+        String token = api.registeredToken(uniqueEmail(), PASSWORD);
+        String newEmail = uniqueEmail();
+
+        HttpResponse<String> patched = api.send(api.request("/users/me")
+                .header("Content-Type", "application/merge-patch+json")
+                .header("Authorization", "Bearer " + token)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"email\": \"" + newEmail + "\"}")));
+
+        assertEquals(200, patched.statusCode(), patched.body());
+        assertEquals(newEmail, json(patched).getString("email"));
+    }
+
+    @Test
     void changesOnlyTheCaseOfItsOwnEmail() {
         String email = uniqueEmail();
         String token = api.registeredToken(email, PASSWORD);
@@ -205,7 +220,7 @@ class UsersResourceIT extends HttpIT {
         assertUnauthorized(api.patchJson("/users/me", forged, "{\"email\": \"" + uniqueEmail() + "\"}"));
         assertUnauthorized(api.send(api.request("/users/me")
                 .header("Content-Type", Api.JSON)
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"x@y.z\"}"))));
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"email\":\"x@y.z\"}"))));
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM users WHERE email = ?", email));
     }
 

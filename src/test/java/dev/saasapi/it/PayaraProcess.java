@@ -1,0 +1,105 @@
+package dev.saasapi.it;
+
+import fish.payara.micro.PayaraMicro;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged WAR in a Payara Micro process of its own, with exactly the given settings: for the
+ * few tests that need a configuration other than the suite's (another algorithm, a broken value).
+ */
+public final class PayaraProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private PayaraProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts Payara and waits until it reports ready, whether or not the application deployed. */
+    public static PayaraProcess start(Map<String, String> environment) throws IOException, InterruptedException {
+        int port = freePort();
+        Path log = Files.createTempFile("payara-", ".log");
+        String payaraJar;
+        try {
+            payaraJar = Path.of(PayaraMicro.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-jar",
+                        payaraJar,
+                        "--deploy",
+                        System.getProperty("it.war"),
+                        "--port",
+                        String.valueOf(port),
+                        "--nocluster"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("JWT_") || name.equals("DATABASE_URL"));
+        builder.environment().putAll(environment);
+        PayaraProcess payara = new PayaraProcess(builder.start(), log, port);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (!payara.log().contains("ready in") && payara.process.isAlive()) {
+            if (Instant.now().isAfter(deadline)) {
+                String output = payara.log();
+                payara.close();
+                throw new IllegalStateException("Payara did not start:\n" + output);
+            }
+            Thread.sleep(200);
+        }
+        return payara;
+    }
+
+    public URL url() {
+        try {
+            return URI.create("http://localhost:" + port + "/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** How many lines of the log contain the text. */
+    public long logLines(String text) throws IOException {
+        return log().lines().filter(line -> line.contains(text)).count();
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        Files.deleteIfExists(log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

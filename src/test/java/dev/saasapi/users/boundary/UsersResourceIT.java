@@ -41,6 +41,18 @@ class UsersResourceIT extends HttpIT {
     }
 
     @Test
+    void acceptsTheBearerSchemeInAnyCase() {
+        String token = api.registeredToken(uniqueEmail(), PASSWORD);
+
+        for (String scheme : List.of("bearer", "BEARER", "bEaReR")) {
+            HttpResponse<String> me = api.send(api.request("/users/me")
+                    .header("Authorization", scheme + " " + token)
+                    .GET());
+            assertEquals(200, me.statusCode(), scheme);
+        }
+    }
+
+    @Test
     void rejectsRequestWithoutTokenWithBearerChallenge() {
         HttpResponse<String> response = api.get("/users/me");
 

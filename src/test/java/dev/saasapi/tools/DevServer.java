@@ -3,6 +3,7 @@ package dev.saasapi.tools;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,6 +42,7 @@ public final class DevServer {
             embedded = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    .setPort(databasePort(dataDir))
                     .setServerConfig("fsync", "on")
                     .start();
             databaseUrl = "postgresql://postgres@localhost:" + embedded.getPort() + "/postgres";
@@ -116,6 +118,23 @@ public final class DevServer {
                 System.err.println("[dev] could not stop PostgreSQL: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * The same port on every run: if a killed run left PostgreSQL behind, the next one finds it on that
+     * port and takes it over instead of failing on the data directory's lock.
+     */
+    private static int databasePort(Path dataDir) throws IOException {
+        Path file = dataDir.resolveSibling("postgres.port");
+        if (Files.isRegularFile(file)) {
+            return Integer.parseInt(Files.readString(file).strip());
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.writeString(file, port + "\n");
+        return port;
     }
 
     private static String required(String property) {

@@ -3,12 +3,12 @@ package dev.saasapi.auth.boundary;
 import static dev.saasapi.problems.control.MalformedBodyException.requireBody;
 
 import dev.saasapi.auth.control.InvalidCredentialsException;
+import dev.saasapi.auth.control.InvalidLoginRequestException;
 import dev.saasapi.auth.control.PasswordHasher;
 import dev.saasapi.auth.control.TokenIssuer;
 import dev.saasapi.auth.control.UnsupportedGrantTypeException;
 import dev.saasapi.auth.entity.Registration;
 import dev.saasapi.auth.entity.TokenResponse;
-import dev.saasapi.problems.control.InvalidFieldsException;
 import dev.saasapi.problems.entity.Problem;
 import dev.saasapi.users.control.EmailTakenException;
 import dev.saasapi.users.control.UserStore;
@@ -100,7 +100,7 @@ public class AuthResource {
             missing.add(new Problem.FieldError("password", "must not be null"));
         }
         if (!missing.isEmpty()) {
-            throw new InvalidFieldsException(missing);
+            throw new InvalidLoginRequestException(missing);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -29,6 +30,7 @@ public class PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
     private final SecureRandom random = new SecureRandom();
+    private final LongAdder computations = new LongAdder();
     /** Verified when the email is unknown, so that answer takes as long as a wrong password. */
     private final String decoy = hash("decoy password, never matches");
 
@@ -63,8 +65,12 @@ public class PasswordHasher {
         return false;
     }
 
-    private static byte[] argon2(
-            String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+    /** How many Argon2id computations this hasher has run: the work done, whatever the outcome. */
+    public long computations() {
+        return computations.sum();
+    }
+
+    private byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib)
@@ -74,6 +80,7 @@ public class PasswordHasher {
                 .build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(parameters);
+        computations.increment();
         byte[] out = new byte[length];
         // NFKC: the same password typed on another keyboard or OS hashes the same
         generator.generateBytes(

@@ -49,8 +49,16 @@ public record TokenSettings(SigningKey key, String issuer, String audience, Dura
                         Environment.setting(SigningKey.ALGORITHM_VARIABLE),
                         Environment.setting(SigningKey.KEY_VARIABLE)),
                 Environment.setting(ISSUER_VARIABLE).orElse(DEFAULT_ISSUER),
-                Environment.setting(AUDIENCE_VARIABLE).orElse(DEFAULT_AUDIENCE),
+                audience(Environment.setting(AUDIENCE_VARIABLE).orElse(DEFAULT_AUDIENCE)),
                 lifetime(Environment.setting(LIFETIME_VARIABLE).orElse(String.valueOf(DEFAULT_MINUTES))));
+    }
+
+    /** MicroProfile JWT reads its audiences as a comma-separated list; tokens name exactly one. */
+    static String audience(String audience) {
+        if (audience.contains(",")) {
+            throw new InvalidConfigurationException(AUDIENCE_VARIABLE + " must be a single audience, without commas");
+        }
+        return audience;
     }
 
     static Duration lifetime(String minutes) {

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
 
 /**
  * A password the API accepts: 8 to 128 characters, counted as Unicode code points (an emoji is one
- * character), never trimmed or truncated.
+ * character), of well-formed text; never trimmed or truncated.
  */
 @Documented
 @Constraint(validatedBy = Password.Validator.class)
@@ -23,20 +23,27 @@ public @interface Password {
     int MIN_LENGTH = 8;
     int MAX_LENGTH = 128;
 
-    String message() default "must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters long";
+    String message() default
+            "must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters of valid Unicode text";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<Password, String> {
+
+        /** A lone surrogate is not text: hashed as UTF-8 it would become '?' and match another password. */
+        static boolean isWellFormed(String value) {
+            return value.codePoints().noneMatch(c -> Character.getType(c) == Character.SURROGATE);
+        }
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             if (value == null) {
                 return true; // @Required reports absence
             }
             int length = value.codePointCount(0, value.length());
-            return length >= MIN_LENGTH && length <= MAX_LENGTH;
+            return length >= MIN_LENGTH && length <= MAX_LENGTH && isWellFormed(value);
         }
     }
 }

@@ -10,7 +10,8 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonbResolver implements ContextResolver<Jsonb> {
 
-    public static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+    public static final Jsonb JSONB = JsonbBuilder.create(
+            new JsonbConfig().withNullValues(false).withDeserializers(new StrictStringDeserializer()));
 
     @Override
     public Jsonb getContext(Class<?> type) {

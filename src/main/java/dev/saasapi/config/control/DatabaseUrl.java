@@ -56,19 +56,29 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         if (!base.equals("postgres") && !base.equals("postgresql")) {
             throw new InvalidConfigurationException(VARIABLE + " has an unsupported scheme; " + EXPECTED);
         }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
+        // the authority is read by hand: java.net.URI drops host names with '_', as compose services have
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+        int portSeparator = hostAndPort.lastIndexOf(':');
+        if (portSeparator < hostAndPort.lastIndexOf(']')) {
+            portSeparator = -1; // the colons belong to an IPv6 address
+        }
+        String host = portSeparator < 0 ? hostAndPort : hostAndPort.substring(0, portSeparator);
+        if (host.isBlank()) {
             throw new InvalidConfigurationException(VARIABLE + " has no host; " + EXPECTED);
         }
+        int port = portSeparator < 0 || portSeparator == hostAndPort.length() - 1
+                ? 5432
+                : port(hostAndPort.substring(portSeparator + 1));
         String database = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
         if (database.isEmpty() || database.contains("/")) {
             throw new InvalidConfigurationException(VARIABLE + " has no database name; " + EXPECTED);
         }
-        int port = uri.getPort() == -1 ? 5432 : uri.getPort();
-        String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + database
+        String jdbcUrl = "jdbc:postgresql://" + host + ":" + port + "/" + database
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String user = "";
         String password = "";
-        String userInfo = uri.getRawUserInfo();
+        String userInfo = authority.contains("@") ? authority.substring(0, authority.lastIndexOf('@')) : null;
         if (userInfo != null) {
             int colon = userInfo.indexOf(':');
             user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
@@ -90,8 +100,8 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
             String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
             String raw = parameter.substring(name.length()).replaceFirst("^=", "");
             switch (name) {
-                case "user" -> user = URLDecoder.decode(raw, StandardCharsets.UTF_8);
-                case "password" -> password = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+                case "user" -> user = decodeQueryValue(raw);
+                case "password" -> password = decodeQueryValue(raw);
                 default -> {
                     if (!parameter.isEmpty()) {
                         rest.add(parameter);
@@ -102,9 +112,31 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         return new DatabaseUrl(url.substring(0, q) + (rest.length() == 0 ? "" : "?" + rest), user, password);
     }
 
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidConfigurationException(VARIABLE + " has an invalid port; " + EXPECTED);
+    }
+
+    /** User info: '+' is a literal plus there, not a space as in form encoding. */
     private static String decode(String raw) {
-        // '+' is a literal plus in a URL's user info, not a space as in form encoding
-        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return decodeQueryValue(raw.replace("+", "%2B"));
+    }
+
+    /** Never echoes the value: it may be a password. */
+    private static String decodeQueryValue(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(
+                    VARIABLE + " has a malformed percent-escape in its user" + " or password; write % itself as %25");
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.saasapi.users.control;
 import dev.saasapi.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
@@ -40,10 +41,15 @@ public class UserStore {
         return user;
     }
 
-    /** Writes pending changes now; a clash on the unique email index becomes {@link EmailTakenException}. */
+    /**
+     * Writes pending changes now: a clash on the unique email index becomes {@link EmailTakenException},
+     * a change by a concurrent request (the row's version moved) {@link ConcurrentUpdateException}.
+     */
     public void flush() {
         try {
             em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentUpdateException();
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
                 throw new EmailTakenException();

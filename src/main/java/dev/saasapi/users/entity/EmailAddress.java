@@ -11,9 +11,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** An email address as accounts use it: well-formed, with a dot in the domain, at most 254 characters (RFC 5321). */
+/**
+ * An email address as accounts use it: well-formed, with a dot in the domain, at most 254 characters
+ * (RFC 5321), and no invisible characters (no-break or zero-width spaces, controls, U+FFFD from bad
+ * UTF-8) that would let one address be registered again as a look-alike.
+ */
 @Documented
-@Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+@Email(regexp = EmailAddress.VISIBLE + "+@" + EmailAddress.VISIBLE + "+\\." + EmailAddress.VISIBLE + "+")
 @Size(max = EmailAddress.MAX_LENGTH)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
@@ -22,6 +26,9 @@ import java.lang.annotation.Target;
 public @interface EmailAddress {
 
     int MAX_LENGTH = 254;
+
+    /** Any character but '@', whitespace, separators (Z), controls and format characters (C), U+FFFD. */
+    String VISIBLE = "[^@\\s\\p{Z}\\p{C}\\x{FFFD}]";
 
     String message() default "must be a valid email address of at most " + MAX_LENGTH + " characters";
 

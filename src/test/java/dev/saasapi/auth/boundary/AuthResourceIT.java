@@ -149,7 +149,7 @@ class AuthResourceIT extends HttpIT {
                         "email",
                         "must be a valid email address of at most 254 characters",
                         "password",
-                        "must be between 8 and 128 characters long"),
+                        "must be between 8 and 128 characters of valid Unicode text"),
                 Map.of(
                         problem.getJsonArray("errors").getJsonObject(0).getString("field"),
                         problem.getJsonArray("errors").getJsonObject(0).getString("message"),
@@ -182,6 +182,33 @@ class AuthResourceIT extends HttpIT {
     }
 
     @Test
+    void rejectsInvisibleCharactersThatWouldMakeLookAlikeAccounts() throws Exception {
+        String email = uniqueEmail();
+        assertEquals(201, api.register(email, PASSWORD).statusCode());
+
+        for (String lookAlike : List.of(
+                email + "\u00a0",
+                email + "\u200b",
+                "\u200b" + email,
+                email.replace("@", "\u2060@"),
+                email.replace("@", "\ufffd@"),
+                email.replace("@", "\u0000@"))) {
+            assertProblem(api.register(lookAlike, PASSWORD), 422, "/problems/validation");
+        }
+        assertEquals(
+                1,
+                TestDatabase.count(
+                        "SELECT count(*) FROM users WHERE email LIKE ?", "%" + email.substring(5, 41) + "%"));
+    }
+
+    @Test
+    void rejectsPasswordsThatAreNotWellFormedText() {
+        String json = "{\"email\": \"" + uniqueEmail() + "\", \"password\": \"abcdefgh\\ud800\"}";
+
+        assertProblem(api.postJson("/auth/register", json), 422, "/problems/validation");
+    }
+
+    @Test
     void rejectsEmailLongerThan254Characters() {
         String local = "a".repeat(64);
         String email = local + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(58) + ".com";
@@ -201,8 +228,15 @@ class AuthResourceIT extends HttpIT {
     @Test
     void rejectsMalformedJsonWithBadRequest() {
         assertProblem(api.postJson("/auth/register", "{\"email\": \"a@b.c\", "), 400, "/problems/malformed-body");
-        assertProblem(
-                api.postJson("/auth/register", "{\"email\": 5, \"password\": []}"), 400, "/problems/malformed-body");
+        for (String wrongTypes : List.of(
+                "{\"email\": 5, \"password\": \"s3cret-Passw0rd\"}",
+                "{\"email\": \"" + uniqueEmail() + "\", \"password\": 12345678}",
+                "{\"email\": \"" + uniqueEmail() + "\", \"password\": true}",
+                "{\"email\": \"" + uniqueEmail() + "\", \"password\": [\"s3cret-Passw0rd\"]}",
+                "[]",
+                "\"just a string\"")) {
+            assertProblem(api.postJson("/auth/register", wrongTypes), 400, "/problems/malformed-body");
+        }
     }
 
     @Test
@@ -305,6 +339,20 @@ class AuthResourceIT extends HttpIT {
         JsonObject problem = assertProblem(api.postForm("/auth/login", Map.of()), 422, "/problems/validation");
         assertEquals("password", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
         assertEquals("username", problem.getJsonArray("errors").getJsonObject(1).getString("field"));
+        assertEquals("invalid_request", problem.getString("error"), "OAuth2 clients read the error code");
+    }
+
+    @Test
+    void refusesADisabledAccountExactlyLikeAWrongPassword() throws Exception {
+        String email = uniqueEmail();
+        api.register(email, PASSWORD);
+        HttpResponse<String> wrongPassword = api.login(email, "wrong-password");
+        assertEquals(1, TestDatabase.update("UPDATE users SET is_active = false WHERE email = ?", email));
+
+        HttpResponse<String> disabled = api.login(email, PASSWORD);
+
+        assertProblem(disabled, 401, "/problems/invalid-credentials");
+        assertEquals(wrongPassword.body(), disabled.body());
     }
 
     @Test

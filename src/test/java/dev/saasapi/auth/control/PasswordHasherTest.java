@@ -92,8 +92,16 @@ class PasswordHasherTest {
     }
 
     @Test
-    void decoyVerificationAlwaysFails() {
+    void decoyVerificationDoesTheWorkOfARealOneAndAlwaysFails() {
+        String hash = hasher.hash("correct horse battery staple");
+        long before = hasher.computations();
+        hasher.verify("wrong password", hash);
+        long perVerification = hasher.computations() - before;
+
         assertFalse(hasher.verifyDecoy("decoy password, never matches"));
+
+        assertEquals(1, perVerification);
+        assertEquals(before + 2 * perVerification, hasher.computations(), "one full Argon2id run, like verify");
     }
 
     /** Bouncy Castle's Argon2id, called directly: the reference the hasher must agree with. */

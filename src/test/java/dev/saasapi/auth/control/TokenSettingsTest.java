@@ -18,6 +18,14 @@ class TokenSettingsTest {
         assertEquals(Duration.ofMinutes(60), TokenSettings.lifetime(" 60 "));
     }
 
+    @Test
+    void refusesAnAudienceListBecauseTokensNameOneAudience() {
+        assertEquals("saas-api", TokenSettings.audience("saas-api"));
+        InvalidConfigurationException e =
+                assertThrows(InvalidConfigurationException.class, () -> TokenSettings.audience("a,b"));
+        assertTrue(e.getMessage().startsWith("JWT_AUDIENCE"), e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0", "-5", "1.5", "sixty", "", "99999999999999999999", "527041"})
     void rejectsLifetimesThatAreNotAPositiveNumberOfMinutes(String value) {

@@ -60,6 +60,16 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void acceptsHostNamesWithUnderscoresAsComposeServicesHave() {
+        assertEquals(
+                new DatabaseUrl("jdbc:postgresql://test_db:5432/saas_test", "app", "secret"),
+                DatabaseUrl.parse("postgresql://app:secret@test_db:5432/saas_test"));
+        assertEquals(
+                "jdbc:postgresql://test_db:5432/saas",
+                DatabaseUrl.parse("postgres://test_db/saas").jdbcUrl());
+    }
+
+    @Test
     void acceptsIpv6Hosts() {
         assertEquals(
                 "jdbc:postgresql://[::1]:5432/saas",
@@ -75,6 +85,9 @@ class DatabaseUrlTest {
                 "postgresql://app:hunter2@db/",
                 "not a url hunter2",
                 "postgresql://app:hun ter2@db/x",
+                "postgresql://app:hunter2@db:notaport/saas",
+                "postgresql://app:hunter2@db:99999/saas",
+                "jdbc:postgresql://db/saas?user=app&password=hunter2%zz",
                 "  "
             })
     void rejectsMalformedUrlsNamingTheVariableButNeverThePassword(String value) {

@@ -17,10 +17,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class UsersResourceIT extends HttpIT {
@@ -115,8 +120,63 @@ class UsersResourceIT extends HttpIT {
 
         HttpResponse<String> response = api.get("/users/me", token);
 
-        assertUnauthorized(response);
+        assertInvalidToken(response);
         assertEquals("/problems/invalid-token", json(response).getString("type"));
+    }
+
+    @Test
+    void rejectsValidTokenOfADisabledAccount() throws Exception {
+        String email = uniqueEmail();
+        String token = api.registeredToken(email, PASSWORD);
+        assertEquals(1, TestDatabase.update("UPDATE users SET is_active = false WHERE email = ?", email));
+
+        HttpResponse<String> me = api.get("/users/me", token);
+        HttpResponse<String> patch = api.patchJson("/users/me", token, "{\"email\": \"" + uniqueEmail() + "\"}");
+
+        assertInvalidToken(me);
+        assertInvalidToken(patch);
+        assertEquals(
+                email,
+                TestDatabase.queryString("SELECT email FROM users WHERE email = ?", email)
+                        .orElseThrow());
+    }
+
+    @Test
+    void concurrentChangesOfOneAccountNeverFail() throws Exception {
+        String token = api.registeredToken(uniqueEmail(), PASSWORD);
+        String id = json(api.get("/users/me", token)).getString("id");
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            emails.add(uniqueEmail());
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(emails.size());
+        try {
+            List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+            for (String email : emails) {
+                responses.add(pool.submit(() -> {
+                    start.await();
+                    return api.patchJson("/users/me", token, "{\"email\": \"" + email + "\"}");
+                }));
+            }
+            start.countDown();
+            int changed = 0;
+            for (Future<HttpResponse<String>> future : responses) {
+                HttpResponse<String> response = future.get();
+                if (response.statusCode() == 200) {
+                    changed++;
+                } else {
+                    assertProblem(response, 409, "/problems/concurrent-update");
+                }
+            }
+            assertTrue(changed >= 1, "at least one change wins");
+        } finally {
+            pool.shutdownNow();
+        }
+        String stored = TestDatabase.queryString("SELECT email FROM users WHERE id = ?", UUID.fromString(id))
+                .orElseThrow();
+        assertTrue(emails.contains(stored), stored);
+        assertEquals(stored, json(api.get("/users/me", token)).getString("email"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.saasapi.config.control;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.logging.Logger;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -40,14 +39,5 @@ public final class DatabaseMigrations {
                 DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
         return new Liquibase(
                 CHANGELOG, new ClassLoaderResourceAccessor(DatabaseMigrations.class.getClassLoader()), database);
-    }
-
-    static SQLException unwrap(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return null;
     }
 }

@@ -51,8 +51,7 @@ public class StartupChecks {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMigrations.update(connection);
         } catch (SQLException | LiquibaseException e) {
-            SQLException cause = DatabaseMigrations.unwrap(e);
-            String reason = cause == null ? e.getMessage() : cause.getMessage();
+            String reason = SqlErrors.sqlCause(e).map(SQLException::getMessage).orElse(e.getMessage());
             LOG.log(Level.FINE, "migration failed", e);
             throw new InvalidConfigurationException(
                     "the database in " + DatabaseUrl.VARIABLE + " could not be migrated: " + reason, e);

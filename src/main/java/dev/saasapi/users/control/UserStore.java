@@ -1,20 +1,20 @@
 package dev.saasapi.users.control;
 
+import static dev.saasapi.config.control.SqlErrors.UNIQUE_VIOLATION;
+
+import dev.saasapi.config.control.SqlErrors;
 import dev.saasapi.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Accounts in PostgreSQL. Runs inside the caller's transaction. */
 @ApplicationScoped
 public class UserStore {
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     @PersistenceContext
     EntityManager em;
@@ -51,19 +51,12 @@ public class UserStore {
         } catch (OptimisticLockException e) {
             throw new ConcurrentUpdateException();
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (SqlErrors.sqlCause(e)
+                    .filter(sql -> UNIQUE_VIOLATION.equals(sql.getSQLState()))
+                    .isPresent()) {
                 throw new EmailTakenException();
             }
             throw e;
         }
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,7 +2,6 @@ package dev.saasapi.problems.boundary;
 
 import dev.saasapi.problems.control.ProblemException;
 import dev.saasapi.problems.entity.Problem;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /** Builds the problem responses, so that every mapper and the error page answer alike. */
@@ -32,12 +31,7 @@ final class Problems {
     }
 
     static Response.ResponseBuilder response(Problem problem) {
-        Response.ResponseBuilder builder =
-                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-        if (problem.status() == 401) {
-            builder.header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
-        }
-        return builder;
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
     }
 
     static String detail(int status) {

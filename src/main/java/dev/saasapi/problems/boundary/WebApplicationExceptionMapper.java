@@ -35,8 +35,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             problem = Problems.generic(e.getResponse().getStatus(), instance);
         }
         Response.ResponseBuilder response = Problems.response(problem);
-        if (e instanceof ProblemException known && known.challenge() != null) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, null).header(HttpHeaders.WWW_AUTHENTICATE, known.challenge());
+        if (problem.status() == 401) {
+            String challenge = e instanceof ProblemException known ? known.challenge() : null;
+            response.header(HttpHeaders.WWW_AUTHENTICATE, challenge == null ? Problems.BEARER_CHALLENGE : challenge);
         }
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
         if (allow != null) {

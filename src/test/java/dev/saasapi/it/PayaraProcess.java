@@ -49,6 +49,8 @@ public final class PayaraProcess implements AutoCloseable {
                         "-Xmx384m",
                         "-jar",
                         payaraJar,
+                        "--prebootcommandfile",
+                        System.getProperty("it.preboot"),
                         "--deploy",
                         System.getProperty("it.war"),
                         "--port",
@@ -56,7 +58,12 @@ public final class PayaraProcess implements AutoCloseable {
                         "--nocluster"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("JWT_") || name.equals("DATABASE_URL"));
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("JWT_")
+                        || name.equals("DATABASE_URL")
+                        || name.equals("CORS_ORIGINS")
+                        || name.equals("PASSWORD_HASH_CONCURRENCY"));
         builder.environment().putAll(environment);
         PayaraProcess payara = new PayaraProcess(builder.start(), log, port);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));

@@ -47,7 +47,9 @@ public class TestEnvironment implements LauncherSessionListener {
                 "payara.cmdOptions",
                 (options
                                 + " -D" + DATABASE_URL_PROPERTY + "=" + url.replace(" ", "\\ ")
-                                + " -Djwt.private.key=" + privateKey)
+                                + " -Djwt.private.key=" + privateKey
+                                // tests send bursts of parallel registrations; overload is tested on its own
+                                + " -Dpassword.hash.concurrency=32")
                         .strip());
     }
 

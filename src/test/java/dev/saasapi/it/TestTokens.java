@@ -9,11 +9,16 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -73,19 +78,59 @@ public final class TestTokens {
         }
     }
 
-    private static String sign(PrivateKey key, JWTClaimsSet claims) {
+    /** Signed with the server's own key and valid claims, under the given header. */
+    public static String signedByServerKey(JWSHeader header, JWTClaimsSet claims) {
+        return sign(serverKey(), header, claims);
+    }
+
+    /** An RS256 header of the kind the server issues (without {@code kid}). */
+    public static JWSHeader.Builder rs256Header() {
+        return new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT);
+    }
+
+    public static String sign(PrivateKey key, JWSHeader header, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
-                            .type(JOSEObjectType.JWT)
-                            .build(),
-                    claims);
+            SignedJWT jwt = new SignedJWT(header, claims);
             JWSSigner signer = new RSASSASigner(key);
             jwt.sign(signer);
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String sign(PrivateKey key, JWTClaimsSet claims) {
+        return sign(key, rs256Header().build(), claims);
+    }
+
+    /** The public half of the server's key, derived from the private key the test environment made. */
+    public static RSAPublicKey serverPublicKey() {
+        try {
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) serverKey();
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh 2048-bit RSA key pair the server has never seen. */
+    public static KeyPair foreignKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An unsigned token ({@code header.payload.}) with the given, possibly oddly spelled, {@code alg}. */
+    public static String unsigned(String alg, JWTClaimsSet claims) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = "{\"alg\":\"" + alg + "\",\"typ\":\"JWT\"}";
+        return b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
     }
 
     private static PrivateKey serverKey() {

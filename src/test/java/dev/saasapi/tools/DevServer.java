@@ -60,6 +60,8 @@ public final class DevServer {
         command.addAll(List.of(
                 "-jar",
                 required("payara.micro.jar"),
+                "--prebootcommandfile",
+                required("payara.preboot"),
                 "--deploy",
                 required("app.war"),
                 "--port",

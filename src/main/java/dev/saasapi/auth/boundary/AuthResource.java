@@ -4,11 +4,16 @@ import static dev.saasapi.problems.control.MalformedBodyException.requireBody;
 
 import dev.saasapi.auth.control.InvalidCredentialsException;
 import dev.saasapi.auth.control.InvalidLoginRequestException;
+import dev.saasapi.auth.control.MalformedLoginRequestException;
 import dev.saasapi.auth.control.PasswordHasher;
 import dev.saasapi.auth.control.TokenIssuer;
 import dev.saasapi.auth.control.UnsupportedGrantTypeException;
+import dev.saasapi.auth.entity.Password;
 import dev.saasapi.auth.entity.Registration;
 import dev.saasapi.auth.entity.TokenResponse;
+import dev.saasapi.http.control.RequestBodies;
+import dev.saasapi.http.control.UrlEncodedForm;
+import dev.saasapi.problems.control.MalformedBodyException;
 import dev.saasapi.problems.entity.Problem;
 import dev.saasapi.users.control.EmailTakenException;
 import dev.saasapi.users.control.UserStore;
@@ -20,22 +25,28 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Registration and the OAuth2 password-grant token endpoint. */
 @Path("auth")
 @RequestScoped
 @PermitAll
 public class AuthResource {
+
+    private static final Set<String> CREDENTIAL_FIELDS = Set.of("username", "password");
 
     @Inject
     UserStore users;
@@ -45,6 +56,9 @@ public class AuthResource {
 
     @Inject
     TokenIssuer tokens;
+
+    @Inject
+    PasswordHashUpgrades upgrades;
 
     @POST
     @Path("register")
@@ -69,18 +83,35 @@ public class AuthResource {
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response login(
-            @FormParam("username") String username,
-            @FormParam("password") String password,
-            @FormParam("grant_type") String grantType) {
+    public Response login(InputStream body, @Context UriInfo uri) {
+        // RFC 6749 3.2: credentials travel in the body; a URL ends up in logs and browser history
+        if (uri.getQueryParameters().keySet().stream().anyMatch(CREDENTIAL_FIELDS::contains)) {
+            throw new MalformedLoginRequestException(
+                    "Send username and password in the form body, never in the URL: the URL is logged.");
+        }
+        Map<String, String> form;
+        try {
+            form = UrlEncodedForm.parse(RequestBodies.read(body));
+        } catch (MalformedBodyException e) {
+            throw new MalformedLoginRequestException(e.detail());
+        }
+        String username = form.get("username");
+        String password = form.get("password");
+        String grantType = form.get("grant_type");
         requireFields(username, password);
         if (grantType != null && !grantType.isEmpty() && !"password".equals(grantType)) {
             throw new UnsupportedGrantTypeException();
+        }
+        if (password.codePointCount(0, password.length()) > Password.MAX_LENGTH) {
+            throw new InvalidCredentialsException(); // no account can have it: not worth a hash
         }
         User user = users.findByEmail(username.strip()).filter(User::active).orElse(null);
         boolean valid = user == null ? hasher.verifyDecoy(password) : hasher.verify(password, user.passwordHash());
         if (!valid) {
             throw new InvalidCredentialsException();
+        }
+        if (hasher.needsRehash(user.passwordHash())) {
+            upgrades.replaceHash(user.id(), user.passwordHash(), hasher.hash(password));
         }
         TokenIssuer.AccessToken token = tokens.issue(user.id());
         // RFC 6749 5.1: responses carrying tokens must not be cached

@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Tells MicroProfile JWT what to verify: the public half of the signing key, the issuer and the
- * audience. Its low ordinal lets an operator override a value through the spec's own variables
- * ({@code MP_JWT_VERIFY_ISSUER}, ...).
+ * Tells MicroProfile JWT what to verify: the public keys (as a JWK set: the signing key and {@code
+ * JWT_EXTRA_PUBLIC_KEYS}, picked by the token's {@code kid}), the issuer and the audience: the same
+ * settings {@link AccessTokenVerifier} checks first, so configure them through the {@code JWT_*}
+ * variables, not the spec's {@code MP_JWT_VERIFY_*}.
  */
 public class JwtConfigSource extends DerivedConfigSource {
 
@@ -23,7 +24,7 @@ public class JwtConfigSource extends DerivedConfigSource {
     protected Map<String, String> values() {
         TokenSettings settings = TokenSettings.current();
         return Map.of(
-                PUBLIC_KEY, settings.key().publicKeyPem(),
+                PUBLIC_KEY, settings.verificationKeys().toString(),
                 ISSUER, settings.issuer(),
                 AUDIENCES, settings.audience());
     }

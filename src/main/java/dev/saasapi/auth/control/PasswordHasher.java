@@ -1,11 +1,16 @@
 package dev.saasapi.auth.control;
 
+import dev.saasapi.config.control.Environment;
+import dev.saasapi.config.control.InvalidConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +20,13 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 /**
  * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}),
  * with OWASP's recommended parameters. The parameters are stored in every hash, so hashes made under
- * an older policy keep verifying.
+ * an older policy keep verifying, and {@link #needsRehash} tells when to upgrade them.
+ *
+ * <p>Each hash takes about 19 MiB and one core for tens of milliseconds, so at most {@code
+ * PASSWORD_HASH_CONCURRENCY} (default: the number of cores) run at once. A request that cannot get a
+ * slot within {@link #MAX_WAIT_MILLIS} fails with {@link PasswordHashingBusyException} (503 with
+ * {@code Retry-After}): under a flood of logins the server sheds load quickly instead of building a
+ * queue of requests that would time out anyway.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -27,19 +38,35 @@ public class PasswordHasher {
     static final int HASH_BYTES = 32;
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,2}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,64})\\$([A-Za-z0-9+/]{22,128})");
+    public static final String CONCURRENCY_VARIABLE = "PASSWORD_HASH_CONCURRENCY";
+    static final long MAX_WAIT_MILLIS = 500;
+    private static final String CURRENT_PARAMETERS = "m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
     private final SecureRandom random = new SecureRandom();
     private final LongAdder computations = new LongAdder();
+    private final Semaphore slots;
     /** Verified when the email is unknown, so that answer takes as long as a wrong password. */
-    private final String decoy = hash("decoy password, never matches");
+    private final String decoy;
+
+    public PasswordHasher() {
+        this(concurrency(Environment.setting(CONCURRENCY_VARIABLE)));
+    }
+
+    PasswordHasher(int concurrency) {
+        this(new Semaphore(concurrency, true));
+    }
+
+    PasswordHasher(Semaphore slots) {
+        this.slots = slots;
+        decoy = hash("decoy password, never matches");
+    }
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         byte[] hash = argon2(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
-                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+        return "$argon2id$v=19$" + CURRENT_PARAMETERS + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
     /** Constant-time check of a password against a stored PHC string; false for any malformed hash. */
@@ -65,6 +92,32 @@ public class PasswordHasher {
         return false;
     }
 
+    /** True when the hash was made with other parameters than today's: hash the password again. */
+    public boolean needsRehash(String phc) {
+        Matcher m = phc == null ? null : PHC.matcher(phc);
+        return m == null
+                || !m.matches()
+                || !CURRENT_PARAMETERS.equals("m=" + m.group(1) + ",t=" + m.group(2) + ",p=" + m.group(3))
+                || Base64.getDecoder().decode(m.group(5)).length != HASH_BYTES;
+    }
+
+    /** The number of hashes allowed to run at once, from {@code PASSWORD_HASH_CONCURRENCY}. */
+    public static int concurrency(Optional<String> setting) {
+        if (setting.isEmpty()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int value = Integer.parseInt(setting.get());
+            if (value >= 1 && value <= 1024) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidConfigurationException(
+                CONCURRENCY_VARIABLE + " must be a whole number from 1 to 1024 (default: the number of cores)");
+    }
+
     /** How many Argon2id computations this hasher has run: the work done, whatever the outcome. */
     public long computations() {
         return computations.sum();
@@ -80,11 +133,29 @@ public class PasswordHasher {
                 .build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(parameters);
-        computations.increment();
         byte[] out = new byte[length];
         // NFKC: the same password typed on another keyboard or OS hashes the same
-        generator.generateBytes(
-                Normalizer.normalize(password, Normalizer.Form.NFKC).getBytes(StandardCharsets.UTF_8), out);
+        byte[] input = Normalizer.normalize(password, Normalizer.Form.NFKC).getBytes(StandardCharsets.UTF_8);
+        acquireSlot();
+        try {
+            computations.increment();
+            generator.generateBytes(input, out);
+        } finally {
+            slots.release();
+        }
         return out;
+    }
+
+    private void acquireSlot() {
+        boolean acquired;
+        try {
+            acquired = slots.tryAcquire(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new PasswordHashingBusyException();
+        }
     }
 }

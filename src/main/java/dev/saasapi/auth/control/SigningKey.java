@@ -6,8 +6,6 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.RSAKey;
 import dev.saasapi.config.control.InvalidConfigurationException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -16,9 +14,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
@@ -79,13 +75,6 @@ public record SigningKey(
         } catch (JOSEException e) {
             throw new IllegalStateException("unusable signing key", e);
         }
-    }
-
-    /** The public key as PEM, the form {@code mp.jwt.verify.publickey} takes. */
-    public String publicKeyPem() {
-        return "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(publicKey.getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
     }
 
     @Override
@@ -176,18 +165,6 @@ public record SigningKey(
 
     /** The RFC 7638 thumbprint: stable for a key, so a verifier can pick the key by the token's {@code kid}. */
     private static String keyId(PublicKey key) {
-        try {
-            return key instanceof ECPublicKey ec
-                    ? new ECKey.Builder(Curve.P_256, ec)
-                            .build()
-                            .computeThumbprint()
-                            .toString()
-                    : new RSAKey.Builder((RSAPublicKey) key)
-                            .build()
-                            .computeThumbprint()
-                            .toString();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot compute the key id", e);
-        }
+        return VerificationKeys.publicJwk(key).getKeyID();
     }
 }

@@ -1,8 +1,11 @@
 package dev.saasapi.auth.control;
 
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import dev.saasapi.config.control.Environment;
 import dev.saasapi.config.control.InvalidConfigurationException;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -10,7 +13,8 @@ import java.util.logging.Logger;
  * Shared by {@link JwtConfigSource} (what MicroProfile JWT verifies) and {@link TokenIssuer}
  * (what is signed), so the two can never disagree.
  */
-public record TokenSettings(SigningKey key, String issuer, String audience, Duration lifetime) {
+public record TokenSettings(
+        SigningKey key, List<JWK> extraVerificationKeys, String issuer, String audience, Duration lifetime) {
 
     public static final String ISSUER_VARIABLE = "JWT_ISSUER";
     public static final String AUDIENCE_VARIABLE = "JWT_AUDIENCE";
@@ -48,9 +52,15 @@ public record TokenSettings(SigningKey key, String issuer, String audience, Dura
                 SigningKey.of(
                         Environment.setting(SigningKey.ALGORITHM_VARIABLE),
                         Environment.setting(SigningKey.KEY_VARIABLE)),
+                VerificationKeys.parseExtra(Environment.setting(VerificationKeys.EXTRA_KEYS_VARIABLE)),
                 Environment.setting(ISSUER_VARIABLE).orElse(DEFAULT_ISSUER),
                 audience(Environment.setting(AUDIENCE_VARIABLE).orElse(DEFAULT_AUDIENCE)),
                 lifetime(Environment.setting(LIFETIME_VARIABLE).orElse(String.valueOf(DEFAULT_MINUTES))));
+    }
+
+    /** Every key a token may be signed with, as a public JWK set. */
+    public JWKSet verificationKeys() {
+        return VerificationKeys.of(key, extraVerificationKeys);
     }
 
     /** MicroProfile JWT reads its audiences as a comma-separated list; tokens name exactly one. */

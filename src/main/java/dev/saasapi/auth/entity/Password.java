@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
 
 /**
  * A password the API accepts: 8 to 128 characters, counted as Unicode code points (an emoji is one
- * character), of well-formed text; never trimmed or truncated.
+ * character), of well-formed text, and not one of the {@link CommonPasswords}; never trimmed or
+ * truncated.
  */
 @Documented
 @Constraint(validatedBy = Password.Validator.class)
@@ -22,6 +23,7 @@ public @interface Password {
 
     int MIN_LENGTH = 8;
     int MAX_LENGTH = 128;
+    String TOO_COMMON = "is one of the most common passwords; choose one that is harder to guess";
 
     String message() default
             "must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters of valid Unicode text";
@@ -43,7 +45,15 @@ public @interface Password {
                 return true; // @Required reports absence
             }
             int length = value.codePointCount(0, value.length());
-            return length >= MIN_LENGTH && length <= MAX_LENGTH && isWellFormed(value);
+            if (length < MIN_LENGTH || length > MAX_LENGTH || !isWellFormed(value)) {
+                return false;
+            }
+            if (CommonPasswords.contains(value)) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(TOO_COMMON).addConstraintViolation();
+                return false;
+            }
+            return true;
         }
     }
 }

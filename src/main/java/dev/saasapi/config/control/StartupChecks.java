@@ -1,6 +1,8 @@
 package dev.saasapi.config.control;
 
+import dev.saasapi.auth.control.PasswordHasher;
 import dev.saasapi.auth.control.TokenSettings;
+import dev.saasapi.http.control.CorsOrigins;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +35,8 @@ public class StartupChecks {
         try {
             DatabaseUrl.fromEnvironment().orElseThrow(DatabaseUrl::missing);
             TokenSettings.current();
+            PasswordHasher.concurrency(Environment.setting(PasswordHasher.CONCURRENCY_VARIABLE));
+            CorsOrigins.fromEnvironment();
             migrate();
         } catch (InvalidConfigurationException e) {
             reportOnce(e);

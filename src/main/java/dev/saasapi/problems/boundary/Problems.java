@@ -42,8 +42,9 @@ final class Problems {
             case 404 -> "There is nothing at this path.";
             case 405 -> "This path does not support that method; see the Allow header.";
             case 406 -> "The response cannot be produced in any media type the Accept header allows.";
-            case 413 -> "The request body is too large.";
+            case 413 -> "The request body is larger than the 16 KiB this API accepts.";
             case 415 -> "The request body has a media type this endpoint does not accept.";
+            case 431 -> "The request headers are too large.";
             case 503 -> "The service is temporarily unavailable; try again later.";
             default -> status >= 500 ? "An unexpected error occurred." : "The request was not accepted.";
         };

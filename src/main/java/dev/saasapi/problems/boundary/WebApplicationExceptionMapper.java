@@ -11,10 +11,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 
 /**
  * The API's own failures ({@link ProblemException}) and the HTTP errors JAX-RS raises (404, 405,
- * 415, 401 without a token, ...) as problem+json. Keeps the {@code Allow} header of a 405.
+ * 415, 401 without a token, ...) as problem+json. Keeps the {@code Allow} header of a 405 and the
+ * {@code Retry-After} of a 503.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -39,9 +41,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             String challenge = e instanceof ProblemException known ? known.challenge() : null;
             response.header(HttpHeaders.WWW_AUTHENTICATE, challenge == null ? Problems.BEARER_CHALLENGE : challenge);
         }
-        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        if (allow != null) {
-            response.header(HttpHeaders.ALLOW, allow);
+        for (String header : List.of(HttpHeaders.ALLOW, HttpHeaders.RETRY_AFTER)) {
+            String value = e.getResponse().getHeaderString(header);
+            if (value != null) {
+                response.header(header, value);
+            }
         }
         return response.build();
     }

@@ -59,4 +59,17 @@ public class UserStore {
             throw e;
         }
     }
+
+    /**
+     * Swaps the password hash only if it is still the one the caller verified: a password changed in
+     * the meantime is never overwritten with the old one.
+     */
+    public boolean replacePasswordHash(UUID id, String expected, String replacement) {
+        return em.createNamedQuery(User.REPLACE_PASSWORD_HASH)
+                        .setParameter("id", id)
+                        .setParameter("expected", expected)
+                        .setParameter("replacement", replacement)
+                        .executeUpdate()
+                == 1;
+    }
 }

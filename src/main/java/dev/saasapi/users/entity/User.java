@@ -19,9 +19,14 @@ import java.util.UUID;
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE LOWER(u.email) = LOWER(:email)")
+// no version bump: a new hash of the same password is no change a concurrent PATCH should trip over
+@NamedQuery(
+        name = User.REPLACE_PASSWORD_HASH,
+        query = "UPDATE User u SET u.passwordHash = :replacement WHERE u.id = :id AND u.passwordHash = :expected")
 public class User {
 
     public static final String BY_EMAIL = "User.byEmail";
+    public static final String REPLACE_PASSWORD_HASH = "User.replacePasswordHash";
 
     @Id
     private UUID id;

@@ -3,10 +3,15 @@ package dev.saasapi.auth.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.saasapi.config.control.InvalidConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
@@ -117,5 +122,36 @@ class PasswordHasherTest {
                 .build());
         generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
         return out;
+    }
+
+    @Test
+    void asksForARehashOnlyWhenTheParametersDifferFromTodays() {
+        assertFalse(hasher.needsRehash(hasher.hash("correct horse battery")));
+        assertTrue(hasher.needsRehash(
+                "$argon2id$v=19$m=4096,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTI"));
+        assertTrue(hasher.needsRehash("$2b$12$notargon"));
+    }
+
+    @Test
+    void readsTheNumberOfHashingSlotsFromTheSetting() {
+        assertEquals(Runtime.getRuntime().availableProcessors(), PasswordHasher.concurrency(Optional.empty()));
+        assertEquals(3, PasswordHasher.concurrency(Optional.of("3")));
+        for (String invalid : List.of("0", "-1", "two", "1025")) {
+            assertThrows(InvalidConfigurationException.class, () -> PasswordHasher.concurrency(Optional.of(invalid)));
+        }
+    }
+
+    @Test
+    void answersBusyInsteadOfQueueingWhenEverySlotStaysTaken() {
+        Semaphore slots = new Semaphore(1);
+        PasswordHasher oneSlot = new PasswordHasher(slots);
+        slots.acquireUninterruptibly(); // another request is hashing
+
+        assertThrows(PasswordHashingBusyException.class, () -> oneSlot.hash("correct horse battery"));
+        assertThrows(PasswordHashingBusyException.class, () -> oneSlot.verifyDecoy("correct horse battery"));
+
+        slots.release();
+        assertTrue(oneSlot.verify("correct horse battery", oneSlot.hash("correct horse battery")));
+        assertEquals(1, slots.availablePermits(), "every slot is given back");
     }
 }

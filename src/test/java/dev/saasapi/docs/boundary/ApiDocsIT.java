@@ -58,11 +58,12 @@ class ApiDocsIT extends HttpIT {
         assertEquals(Set.of("post"), operations(paths, "/auth/register"));
         assertEquals(Set.of("post"), operations(paths, "/auth/login"));
         assertEquals(Set.of("get", "patch"), operations(paths, "/users/me"));
+        assertEquals(Set.of("get"), operations(paths, "/.well-known/jwks.json"));
         assertEquals("/", doc.getJsonArray("servers").getJsonObject(0).getString("url"));
 
         JsonObject register = paths.getJsonObject("/auth/register").getJsonObject("post");
         assertEquals(
-                Set.of("201", "400", "409", "415", "422"),
+                Set.of("201", "400", "409", "413", "415", "422", "503"),
                 register.getJsonObject("responses").keySet());
         assertTrue(
                 register.getJsonObject("requestBody").getJsonObject("content").containsKey("application/json"));

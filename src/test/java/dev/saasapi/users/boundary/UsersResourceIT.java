@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saasapi.it.Api;
+import dev.saasapi.it.Concurrently;
 import dev.saasapi.it.HttpIT;
 import dev.saasapi.it.TestDatabase;
 import dev.saasapi.it.TestTokens;
@@ -22,10 +23,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 class UsersResourceIT extends HttpIT {
@@ -146,37 +144,43 @@ class UsersResourceIT extends HttpIT {
         String token = api.registeredToken(uniqueEmail(), PASSWORD);
         String id = json(api.get("/users/me", token)).getString("id");
         List<String> emails = new ArrayList<>();
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            emails.add(uniqueEmail());
+            String email = uniqueEmail();
+            emails.add(email);
+            calls.add(() -> api.patchJson("/users/me", token, "{\"email\": \"" + email + "\"}"));
         }
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(emails.size());
-        try {
-            List<Future<HttpResponse<String>>> responses = new ArrayList<>();
-            for (String email : emails) {
-                responses.add(pool.submit(() -> {
-                    start.await();
-                    return api.patchJson("/users/me", token, "{\"email\": \"" + email + "\"}");
-                }));
-            }
-            start.countDown();
-            int changed = 0;
-            for (Future<HttpResponse<String>> future : responses) {
-                HttpResponse<String> response = future.get();
-                if (response.statusCode() == 200) {
-                    changed++;
-                } else {
-                    assertProblem(response, 409, "/problems/concurrent-update");
-                }
-            }
-            assertTrue(changed >= 1, "at least one change wins");
-        } finally {
-            pool.shutdownNow();
-        }
+
+        List<HttpResponse<String>> responses = Concurrently.run(calls);
+
+        assertTrue(responses.stream().anyMatch(r -> r.statusCode() == 200), "at least one change wins");
+        responses.stream()
+                .filter(r -> r.statusCode() != 200)
+                .forEach(r -> assertProblem(r, 409, "/problems/concurrent-update"));
         String stored = TestDatabase.queryString("SELECT email FROM users WHERE id = ?", UUID.fromString(id))
                 .orElseThrow();
         assertTrue(emails.contains(stored), stored);
         assertEquals(stored, json(api.get("/users/me", token)).getString("email"));
+    }
+
+    @Test
+    void parallelChangesOfSeveralAccountsToOneEmailLetExactlyOneWin() throws Exception {
+        String target = uniqueEmail();
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String token = api.registeredToken(uniqueEmail(), PASSWORD);
+            // half of them vary the case: the unique index must see one email
+            String email = i % 2 == 0 ? target : target.toUpperCase(Locale.ROOT);
+            calls.add(() -> api.patchJson("/users/me", token, "{\"email\": \"" + email + "\"}"));
+        }
+
+        List<HttpResponse<String>> responses = Concurrently.run(calls);
+
+        assertEquals(1, responses.stream().filter(r -> r.statusCode() == 200).count());
+        responses.stream()
+                .filter(r -> r.statusCode() != 200)
+                .forEach(r -> assertProblem(r, 409, "/problems/email-taken"));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM users WHERE lower(email) = lower(?)", target));
     }
 
     @Test

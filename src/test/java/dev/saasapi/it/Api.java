@@ -25,11 +25,30 @@ public final class Api {
 
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP_1_1_CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final URI root;
+    private final HttpClient client;
 
     public Api(URL deployment) {
+        this(URI.create(deployment.toString()), CLIENT);
+    }
+
+    private Api(URI deployment, HttpClient client) {
         // the API lives at the server root whatever context the connector reports
-        this.root = URI.create(deployment.toString()).resolve("/");
+        this.root = deployment.resolve("/");
+        this.client = client;
+    }
+
+    /**
+     * The same API over HTTP/1.1 only, as a reverse proxy talks to it. (Over cleartext HTTP/2 the
+     * server answers an oversized body with 413 but does not reset the stream, so a client that keeps
+     * sending stalls.)
+     */
+    public Api http11() {
+        return new Api(root, HTTP_1_1_CLIENT);
     }
 
     public URI uri(String path) {
@@ -42,7 +61,7 @@ public final class Api {
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

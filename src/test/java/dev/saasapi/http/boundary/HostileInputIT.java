@@ -122,10 +122,11 @@ class HostileInputIT extends HttpIT {
 
     @Test
     void refusesADeclaredTwoMegabyteBodyBeforeReadingIt() throws Exception {
+        Api http11 = api.http11();
         String email = Api.uniqueEmail();
         String body = Api.registration(email, "p".repeat(2 * 1024 * 1024));
 
-        HttpResponse<String> response = api.postJson("/auth/register", body);
+        HttpResponse<String> response = http11.postJson("/auth/register", body);
 
         assertProblem(response, 413, "about:blank");
         assertNoAccount(email);
@@ -134,11 +135,13 @@ class HostileInputIT extends HttpIT {
 
     @Test
     void refusesAStreamedOversizedBodyWithoutContentLength() throws Exception {
+        Api http11 = api.http11();
         String email = Api.uniqueEmail();
         byte[] body = Api.registration(email, "p".repeat(1024 * 1024)).getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<String> response = api.send(
-                api.request("/auth/register").header("Content-Type", Api.JSON).POST(chunked(body)));
+        HttpResponse<String> response = http11.send(http11.request("/auth/register")
+                .header("Content-Type", Api.JSON)
+                .POST(chunked(body)));
 
         assertProblem(response, 413, "about:blank");
         assertNoAccount(email);
@@ -147,13 +150,14 @@ class HostileInputIT extends HttpIT {
 
     @Test
     void refusesAMegabytePasswordOrUsernameAtLogin() {
+        Api http11 = api.http11();
         String email = Api.uniqueEmail();
-        api.registeredToken(email, PASSWORD);
+        http11.registeredToken(email, PASSWORD);
 
-        assertProblem(api.login(email, "p".repeat(1024 * 1024)), 413, "about:blank");
-        assertProblem(api.login("u".repeat(1024 * 1024) + "@example.com", PASSWORD), 413, "about:blank");
+        assertProblem(http11.login(email, "p".repeat(1024 * 1024)), 413, "about:blank");
+        assertProblem(http11.login("u".repeat(1024 * 1024) + "@example.com", PASSWORD), 413, "about:blank");
         assertProblem(
-                api.send(api.request("/auth/login")
+                http11.send(http11.request("/auth/login")
                         .header("Content-Type", Api.FORM)
                         .POST(chunked(Api.form(Map.of("username", email, "password", "p".repeat(1024 * 1024)))
                                 .getBytes(StandardCharsets.US_ASCII)))),

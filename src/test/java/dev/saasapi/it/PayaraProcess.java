@@ -32,32 +32,29 @@ public final class PayaraProcess implements AutoCloseable {
     /** Starts Payara and waits until it reports ready, whether or not the application deployed. */
     public static PayaraProcess start(Map<String, String> environment) throws IOException, InterruptedException {
         int port = freePort();
-        Path log = Files.createTempFile("payara-", ".log");
-        String payaraJar;
-        try {
-            payaraJar = Path.of(PayaraMicro.class
-                            .getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        return start(
+                List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx384m",
                         "-jar",
-                        payaraJar,
+                        payaraMicroJar().toString(),
                         "--prebootcommandfile",
                         System.getProperty("it.preboot"),
                         "--deploy",
                         System.getProperty("it.war"),
                         "--port",
                         String.valueOf(port),
-                        "--nocluster"))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                        "--nocluster"),
+                port,
+                environment);
+    }
+
+    /** Runs the given Payara Micro command line, which must listen on {@code port}. */
+    public static PayaraProcess start(List<String> command, int port, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Path log = Files.createTempFile("payara-", ".log");
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment()
                 .keySet()
                 .removeIf(name -> name.startsWith("JWT_")
@@ -76,6 +73,19 @@ public final class PayaraProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         return payara;
+    }
+
+    /** The payara-micro jar the tests run, the one of pom.xml. */
+    public static Path payaraMicroJar() {
+        try {
+            return Path.of(PayaraMicro.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public URL url() {
@@ -109,7 +119,7 @@ public final class PayaraProcess implements AutoCloseable {
         Files.deleteIfExists(log);
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.saasapi.config.control.Environment;
 import jakarta.persistence.Entity;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Path;
@@ -62,4 +63,14 @@ class ArchitectureTest {
             .haveRawReturnType(annotatedWith(Entity.class))
             .orShould()
             .haveRawParameterTypes(anyElementThat(annotatedWith(Entity.class)));
+
+    /** Keeps every setting behind Environment, so DeliveryFilesTest sees every variable the app reads. */
+    @ArchTest
+    static final ArchRule onlyEnvironmentReadsEnvironmentVariables = noClasses()
+            .that()
+            .doNotBelongToAnyOf(Environment.class)
+            .should()
+            .callMethod(System.class, "getenv", String.class)
+            .orShould()
+            .callMethod(System.class, "getenv");
 }

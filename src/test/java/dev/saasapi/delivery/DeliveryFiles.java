@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -270,7 +271,7 @@ final class DeliveryFiles {
 
         /** COPY instructions of this stage as destination → source (context path or stage:path). */
         Map<String, String> copies() {
-            Map<String, String> copies = new java.util.LinkedHashMap<>();
+            Map<String, String> copies = new LinkedHashMap<>();
             for (Instruction copy : all("COPY")) {
                 List<String> words = new ArrayList<>(List.of(copy.arguments().split("\\s+")));
                 String stage = null;

@@ -11,8 +11,8 @@ import java.util.Set;
 /** What every error response of the API must look like: RFC 9457 problem+json, no internals. */
 public final class ProblemAssertions {
 
-    private static final Set<String> MEMBERS =
-            Set.of("type", "title", "status", "detail", "instance", "errors", "error", "error_description");
+    private static final Set<String> MEMBERS = Set.of(
+            "type", "title", "status", "detail", "instance", "errors", "error", "error_description", "request_id");
 
     private ProblemAssertions() {}
 
@@ -23,6 +23,7 @@ public final class ProblemAssertions {
         JsonObject problem = Api.json(response);
         assertTrue(MEMBERS.containsAll(problem.keySet()), problem.keySet().toString());
         assertEquals(status, problem.getInt("status"));
+        assertEquals(response.headers().firstValue("X-Request-Id").orElse(null), problem.getString("request_id"));
         if (type != null) {
             assertEquals(type, problem.getString("type"));
         }

@@ -1,5 +1,8 @@
 package dev.saasapi.config.control;
 
+import jakarta.resource.ResourceException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -10,6 +13,30 @@ public final class SqlErrors {
     public static final String UNIQUE_VIOLATION = "23505";
 
     private SqlErrors() {}
+
+    /**
+     * Whether the failure means the database could not be used at all rather than a bad statement:
+     * no connection (refused, timed out, lost: SQLSTATE class 08, server shutting down 57P0x, too
+     * many connections 53300) or the pool gave none within its wait (the connector's
+     * ResourceException).
+     */
+    public static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ResourceException || t instanceof SocketException || t instanceof SocketTimeoutException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P0") || state.equals("53300")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
 
     public static Optional<SQLException> sqlCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

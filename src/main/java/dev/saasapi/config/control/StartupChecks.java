@@ -31,6 +31,8 @@ public class StartupChecks {
     @Resource(lookup = ApplicationDataSource.JNDI_NAME)
     DataSource dataSource;
 
+    private volatile boolean schemaMigrated;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object event) {
         try {
             DatabaseUrl.fromEnvironment().orElseThrow(DatabaseUrl::missing);
@@ -38,10 +40,16 @@ public class StartupChecks {
             PasswordHasher.concurrency(Environment.setting(PasswordHasher.CONCURRENCY_VARIABLE));
             CorsOrigins.fromEnvironment();
             migrate();
+            schemaMigrated = true;
         } catch (InvalidConfigurationException e) {
             reportOnce(e);
             throw e;
         }
+    }
+
+    /** Whether the configuration was valid and every changeset is applied: the app may serve. */
+    public boolean schemaMigrated() {
+        return schemaMigrated;
     }
 
     /** Logs a configuration problem once, however many places run into it. */

@@ -1,6 +1,7 @@
 package dev.saasapi.problems.boundary;
 
 import dev.saasapi.config.boundary.JsonbResolver;
+import dev.saasapi.http.control.RequestIds;
 import dev.saasapi.problems.entity.Problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -40,6 +41,6 @@ public class ContainerErrorServlet extends HttpServlet {
         resp.setStatus(status);
         resp.setContentType(Problem.MEDIA_TYPE);
         resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        resp.getWriter().write(JsonbResolver.JSONB.toJson(problem));
+        resp.getWriter().write(JsonbResolver.JSONB.toJson(problem.withRequestId(RequestIds.current())));
     }
 }

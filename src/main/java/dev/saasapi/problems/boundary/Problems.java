@@ -1,5 +1,6 @@
 package dev.saasapi.problems.boundary;
 
+import dev.saasapi.http.control.RequestIds;
 import dev.saasapi.problems.control.ProblemException;
 import dev.saasapi.problems.entity.Problem;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +32,9 @@ final class Problems {
     }
 
     static Response.ResponseBuilder response(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.withRequestId(RequestIds.current()));
     }
 
     static String detail(int status) {

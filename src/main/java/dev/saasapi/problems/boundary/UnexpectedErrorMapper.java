@@ -1,11 +1,16 @@
 package dev.saasapi.problems.boundary;
 
+import dev.saasapi.config.control.DatabaseUnavailableException;
+import dev.saasapi.config.control.SqlErrors;
+import dev.saasapi.http.control.RequestIds;
 import dev.saasapi.problems.entity.Problem;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,11 +29,30 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        return internalError(e, "/" + uri.getPath());
+        String instance = "/" + uri.getPath();
+        if (SqlErrors.databaseUnavailable(e)) {
+            // an outage, not a bug: one line without the stack trace, and a 503 the client can retry
+            LOG.warning(() -> "Database unavailable on " + instance + ": " + innermostMessage(e));
+            DatabaseUnavailableException unavailable = new DatabaseUnavailableException();
+            return Problems.response(Problems.of(unavailable, instance))
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailableException.RETRY_AFTER_SECONDS)
+                    .build();
+        }
+        return internalError(e, instance);
+    }
+
+    private static String innermostMessage(Throwable e) {
+        Throwable innermost = e;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        return String.valueOf(innermost.getMessage());
     }
 
     static Response internalError(Throwable e, String instance) {
-        String reference = UUID.randomUUID().toString();
+        // the request's id when there is one, so the client's X-Request-Id finds this line
+        String reference = Objects.requireNonNullElseGet(
+                RequestIds.current(), () -> UUID.randomUUID().toString());
         LOG.log(Level.SEVERE, "Unexpected error " + reference + " on " + instance, e);
         var generic = Problems.generic(500, instance);
         return Problems.response(new Problem(

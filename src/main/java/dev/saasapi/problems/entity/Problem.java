@@ -11,6 +11,7 @@ import java.util.List;
  * @param error for the token endpoint only: the OAuth2 error code (RFC 6749, section 5.2), which
  *     OAuth2 clients such as Swagger UI's Authorize dialog read
  * @param errorDescription with {@code error}: the detail, under the name OAuth2 clients read
+ * @param requestId the id of the request ({@code X-Request-Id}), which finds it in the server's log
  */
 public record Problem(
         URI type,
@@ -20,10 +21,27 @@ public record Problem(
         String instance,
         List<FieldError> errors,
         String error,
-        @JsonbProperty("error_description") String errorDescription) {
+        @JsonbProperty("error_description") String errorDescription,
+        @JsonbProperty("request_id") String requestId) {
 
     public Problem(URI type, String title, int status, String detail, String instance) {
-        this(type, title, status, detail, instance, null, null, null);
+        this(type, title, status, detail, instance, null, null, null, null);
+    }
+
+    public Problem(
+            URI type,
+            String title,
+            int status,
+            String detail,
+            String instance,
+            List<FieldError> errors,
+            String error,
+            String errorDescription) {
+        this(type, title, status, detail, instance, errors, error, errorDescription, null);
+    }
+
+    public Problem withRequestId(String id) {
+        return new Problem(type, title, status, detail, instance, errors, error, errorDescription, id);
     }
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -309,8 +309,9 @@ class AuthResourceIT extends HttpIT {
         String email = uniqueEmail();
         api.register(email, PASSWORD);
 
-        HttpResponse<String> wrongPassword = api.login(email, PASSWORD + "x");
-        HttpResponse<String> unknownEmail = api.login(uniqueEmail(), PASSWORD);
+        // the same request id for both, the only member that differs between any two answers
+        HttpResponse<String> wrongPassword = api.login(email, PASSWORD + "x", "compare-1");
+        HttpResponse<String> unknownEmail = api.login(uniqueEmail(), PASSWORD, "compare-1");
 
         JsonObject problem = assertProblem(wrongPassword, 401, "/problems/invalid-credentials");
         assertProblem(unknownEmail, 401, "/problems/invalid-credentials");
@@ -372,10 +373,10 @@ class AuthResourceIT extends HttpIT {
     void refusesADisabledAccountExactlyLikeAWrongPassword() throws Exception {
         String email = uniqueEmail();
         api.register(email, PASSWORD);
-        HttpResponse<String> wrongPassword = api.login(email, "wrong-password");
+        HttpResponse<String> wrongPassword = api.login(email, "wrong-password", "compare-2");
         assertEquals(1, TestDatabase.update("UPDATE users SET is_active = false WHERE email = ?", email));
 
-        HttpResponse<String> disabled = api.login(email, PASSWORD);
+        HttpResponse<String> disabled = api.login(email, PASSWORD, "compare-2");
 
         assertProblem(disabled, 401, "/problems/invalid-credentials");
         assertEquals(wrongPassword.body(), disabled.body());

@@ -1,0 +1,67 @@
+package dev.saasapi.health.boundary;
+
+import dev.saasapi.config.control.ApplicationDataSource;
+import dev.saasapi.config.control.StartupChecks;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Startup;
+
+/**
+ * The MicroProfile Health checks behind {@code /health/started}, {@code /health/ready} and
+ * {@code /health/live} (Kubernetes' startup, readiness and liveness probes): started once the
+ * configuration is valid and the schema migrated; ready while that holds and PostgreSQL answers;
+ * live as long as the process serves requests at all, so that a database outage takes the instance
+ * out of the load balancer without getting it restarted.
+ */
+@ApplicationScoped
+public class HealthChecks {
+
+    /** How long the readiness probe waits for PostgreSQL to answer a connection check. */
+    static final int DATABASE_CHECK_SECONDS = 2;
+
+    @Inject
+    StartupChecks startup;
+
+    @Produces
+    @Startup
+    HealthCheck migrated() {
+        return () -> HealthCheckResponse.named("schema-migrated")
+                .status(startup.schemaMigrated())
+                .build();
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck databaseReachable() {
+        return () -> {
+            if (!startup.schemaMigrated()) {
+                return HealthCheckResponse.down("database");
+            }
+            // looked up when asked: the health extension creates this bean before the datasource exists
+            try (Connection connection = InitialContext.<DataSource>doLookup(ApplicationDataSource.JNDI_NAME)
+                    .getConnection()) {
+                return HealthCheckResponse.named("database")
+                        .status(connection.isValid(DATABASE_CHECK_SECONDS))
+                        .build();
+            } catch (SQLException | NamingException e) {
+                return HealthCheckResponse.down("database");
+            }
+        };
+    }
+
+    @Produces
+    @Liveness
+    HealthCheck serving() {
+        return () -> HealthCheckResponse.up("serving");
+    }
+}

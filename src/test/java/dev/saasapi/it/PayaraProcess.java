@@ -60,7 +60,8 @@ public final class PayaraProcess implements AutoCloseable {
                 .removeIf(name -> name.startsWith("JWT_")
                         || name.equals("DATABASE_URL")
                         || name.equals("CORS_ORIGINS")
-                        || name.equals("PASSWORD_HASH_CONCURRENCY"));
+                        || name.equals("PASSWORD_HASH_CONCURRENCY")
+                        || name.equals("DATABASE_WAIT_SECONDS"));
         builder.environment().putAll(environment);
         PayaraProcess payara = new PayaraProcess(builder.start(), log, port);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
@@ -86,6 +87,18 @@ public final class PayaraProcess implements AutoCloseable {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends SIGTERM, as docker stop and Kubernetes do, without waiting. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** The exit status once the process has ended, or empty if it still runs after {@code within}. */
+    public java.util.OptionalInt exitStatus(Duration within) throws InterruptedException {
+        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue())
+                : java.util.OptionalInt.empty();
     }
 
     public URL url() {

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -27,6 +28,9 @@ public class StartupChecks {
 
     private static final Logger LOG = Logger.getLogger(StartupChecks.class.getName());
     private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean EXITING = new AtomicBoolean();
+    /** sysexits.h EX_CONFIG: the configuration is wrong, restarting alone will not help. */
+    static final int EXIT_STATUS = 78;
 
     @Resource(lookup = ApplicationDataSource.JNDI_NAME)
     DataSource dataSource;
@@ -52,10 +56,18 @@ public class StartupChecks {
         return schemaMigrated;
     }
 
-    /** Logs a configuration problem once, however many places run into it. */
+    /**
+     * Logs a configuration problem once, however many places run into it (this check, the config
+     * sources Payara asks while it creates the datasource, the filters), and ends a Payara Micro
+     * process: one that cannot serve should not look alive to its orchestrator.
+     */
     public static void reportOnce(InvalidConfigurationException e) {
         if (REPORTED.add(e.getMessage())) {
             LOG.severe("Cannot start saas-api: " + e.getMessage());
+        }
+        if (PayaraMicroProcess.isRunning() && EXITING.compareAndSet(false, true)) {
+            LOG.severe("Stopping Payara Micro with exit status " + EXIT_STATUS);
+            PayaraMicroProcess.exitSoon(EXIT_STATUS);
         }
     }
 

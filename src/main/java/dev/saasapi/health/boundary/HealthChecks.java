@@ -2,7 +2,11 @@ package dev.saasapi.health.boundary;
 
 import dev.saasapi.config.control.ApplicationDataSource;
 import dev.saasapi.config.control.StartupChecks;
+import dev.saasapi.health.control.GracefulShutdown;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -32,6 +36,13 @@ public class HealthChecks {
     @Inject
     StartupChecks startup;
 
+    /** After the start-up checks (priority 1): only an application that started takes over SIGTERM. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) @Priority(2) Object event) {
+        if (startup.schemaMigrated()) {
+            GracefulShutdown.install();
+        }
+    }
+
     @Produces
     @Startup
     HealthCheck migrated() {
@@ -57,6 +68,14 @@ public class HealthChecks {
                 return HealthCheckResponse.down("database");
             }
         };
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck notShuttingDown() {
+        return () -> HealthCheckResponse.named("accepting-requests")
+                .status(!GracefulShutdown.draining())
+                .build();
     }
 
     @Produces

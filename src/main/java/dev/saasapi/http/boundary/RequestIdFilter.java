@@ -1,5 +1,6 @@
 package dev.saasapi.http.boundary;
 
+import dev.saasapi.http.control.InFlightRequests;
 import dev.saasapi.http.control.RequestIds;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -11,7 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Gives every request its id ({@link RequestIds}) and returns it in {@code X-Request-Id}. Error
+ * Gives every request its id ({@link RequestIds}) and returns it in {@code X-Request-Id}, and counts
+ * the requests in flight for a graceful shutdown. Error
  * dispatches keep the id of their request; a request refused before any filter ran (a bad token)
  * gets its id here, on the error dispatch.
  */
@@ -32,9 +34,16 @@ public class RequestIdFilter extends HttpFilter {
         response.setHeader(RequestIds.HEADER, id);
         String outer = RequestIds.current();
         RequestIds.set(id);
+        boolean counted = request.getDispatcherType() == DispatcherType.REQUEST;
+        if (counted) {
+            InFlightRequests.started();
+        }
         try {
             chain.doFilter(request, response);
         } finally {
+            if (counted) {
+                InFlightRequests.finished();
+            }
             if (outer == null) {
                 RequestIds.clear();
             } else {

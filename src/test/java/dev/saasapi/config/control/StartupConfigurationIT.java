@@ -2,13 +2,13 @@ package dev.saasapi.config.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.saasapi.it.Api;
 import dev.saasapi.it.PayaraProcess;
 import dev.saasapi.it.TestEnvironment;
+import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,8 +52,39 @@ class StartupConfigurationIT {
         }
     }
 
-    private static void assertNotServing(PayaraProcess payara) {
-        Api api = new Api(payara.url());
-        assertNotEquals(201, api.register(Api.uniqueEmail(), "s3cret-Passw0rd").statusCode());
+    @Test
+    void givesUpOnAnUnreachableDatabaseAfterTheConfiguredWait() throws Exception {
+        int closed = PayaraProcess.freePort();
+        try (PayaraProcess payara = PayaraProcess.start(Map.of(
+                "DATABASE_URL",
+                "postgresql://saas:" + SECRET + "@localhost:" + closed + "/saas",
+                "DATABASE_WAIT_SECONDS",
+                "3"))) {
+            assertNotServing(payara);
+            assertEquals(1, payara.logLines("Waiting up to 3 s for the database in DATABASE_URL"), payara.log());
+            assertEquals(
+                    1,
+                    payara.logLines(
+                            "Cannot start saas-api: the database in DATABASE_URL cannot be reached (waited 3 s"),
+                    payara.log());
+            assertFalse(payara.log().contains(SECRET), "the password must never be logged");
+        }
+    }
+
+    /** The process ends on its own, with EX_CONFIG, so that an orchestrator sees the failure. */
+    private static void assertNotServing(PayaraProcess payara) throws Exception {
+        OptionalInt status = payara.exitStatus(Duration.ofSeconds(60));
+        assertTrue(status.isPresent(), () -> "the process kept running after a failed start-up:\n" + tail(payara));
+        assertEquals(StartupChecks.EXIT_STATUS, status.getAsInt());
+        assertEquals(1, payara.logLines("Stopping Payara Micro with exit status 78"));
+    }
+
+    private static String tail(PayaraProcess payara) {
+        try {
+            String log = payara.log();
+            return log.substring(Math.max(0, log.length() - 6000));
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 }

@@ -61,7 +61,9 @@ public final class PayaraProcess implements AutoCloseable {
                         || name.equals("DATABASE_URL")
                         || name.equals("CORS_ORIGINS")
                         || name.equals("PASSWORD_HASH_CONCURRENCY")
-                        || name.equals("DATABASE_WAIT_SECONDS"));
+                        || name.equals("DATABASE_WAIT_SECONDS")
+                        || name.equals("MIGRATION_LOCK_WAIT_SECONDS")
+                        || name.equals("LOG_FORMAT"));
         builder.environment().putAll(environment);
         PayaraProcess payara = new PayaraProcess(builder.start(), log, port);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));

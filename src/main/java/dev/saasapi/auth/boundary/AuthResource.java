@@ -39,6 +39,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /** Registration and the OAuth2 password-grant token endpoint. */
 @Path("auth")
@@ -47,6 +49,9 @@ import java.util.Set;
 public class AuthResource {
 
     private static final Set<String> CREDENTIAL_FIELDS = Set.of("username", "password");
+    private static final String LOGINS = "auth_logins";
+    private static final String LOGINS_DESCRIPTION =
+            "Logins by outcome: success issued a token, failure was a wrong email or password";
 
     @Inject
     UserStore users;
@@ -59,6 +64,14 @@ public class AuthResource {
 
     @Inject
     PasswordHashUpgrades upgrades;
+
+    @Inject
+    @Metric(name = LOGINS, absolute = true, tags = "outcome=success", description = LOGINS_DESCRIPTION)
+    Counter loginsSucceeded;
+
+    @Inject
+    @Metric(name = LOGINS, absolute = true, tags = "outcome=failure", description = LOGINS_DESCRIPTION)
+    Counter loginsFailed;
 
     @POST
     @Path("register")
@@ -103,17 +116,20 @@ public class AuthResource {
             throw new UnsupportedGrantTypeException();
         }
         if (password.codePointCount(0, password.length()) > Password.MAX_LENGTH) {
+            loginsFailed.inc();
             throw new InvalidCredentialsException(); // no account can have it: not worth a hash
         }
         User user = users.findByEmail(username.strip()).filter(User::active).orElse(null);
         boolean valid = user == null ? hasher.verifyDecoy(password) : hasher.verify(password, user.passwordHash());
         if (!valid) {
+            loginsFailed.inc();
             throw new InvalidCredentialsException();
         }
         if (hasher.needsRehash(user.passwordHash())) {
             upgrades.replaceHash(user.id(), user.passwordHash(), hasher.hash(password));
         }
         TokenIssuer.AccessToken token = tokens.issue(user.id());
+        loginsSucceeded.inc();
         // RFC 6749 5.1: responses carrying tokens must not be cached
         return Response.ok(TokenResponse.bearer(token.value(), token.expiresInSeconds()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

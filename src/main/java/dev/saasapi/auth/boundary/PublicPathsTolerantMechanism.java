@@ -3,6 +3,7 @@ package dev.saasapi.auth.boundary;
 import dev.saasapi.auth.control.AccessTokenVerifier;
 import dev.saasapi.auth.control.RejectedTokenLog;
 import dev.saasapi.http.control.RequestBodies;
+import dev.saasapi.http.control.RequestIds;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -22,6 +23,8 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * The gate every request passes before any resource runs. MicroProfile JWT validates the bearer
@@ -54,12 +57,20 @@ public class PublicPathsTolerantMechanism implements HttpAuthenticationMechanism
     @Inject
     RejectedTokenLog rejections;
 
+    @Inject
+    @Metric(
+            name = "auth_invalid_tokens",
+            absolute = true,
+            description = "Requests refused for a bearer token that is not valid")
+    Counter invalidTokens;
+
     private volatile HttpAuthenticationMechanism jwt;
 
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
+        RequestIds.assign(request); // this runs before any filter: its log lines name the request too
         String authorization = request.getHeader(AUTHORIZATION);
         if (authorization != null && authorization.length() > MAX_AUTHORIZATION_LENGTH) {
             return refuse(response, REQUEST_HEADER_FIELDS_TOO_LARGE);
@@ -72,6 +83,7 @@ public class PublicPathsTolerantMechanism implements HttpAuthenticationMechanism
             Optional<String> rejection = verifier.rejectionReason(
                     authorization.substring(BEARER.length()).strip());
             if (rejection.isPresent()) {
+                invalidTokens.inc();
                 rejections.rejected(rejection.get(), request.getRemoteAddr(), RequestBodies.printable(path));
                 return context.responseUnauthorized();
             }

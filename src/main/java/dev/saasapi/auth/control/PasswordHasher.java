@@ -3,6 +3,8 @@ package dev.saasapi.auth.control;
 import dev.saasapi.config.control.Environment;
 import dev.saasapi.config.control.InvalidConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -16,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}),
@@ -45,7 +49,9 @@ public class PasswordHasher {
 
     private final SecureRandom random = new SecureRandom();
     private final LongAdder computations = new LongAdder();
+    private final LongAdder refusals = new LongAdder();
     private final Semaphore slots;
+    private final int capacity;
     /** Verified when the email is unknown, so that answer takes as long as a wrong password. */
     private final String decoy;
 
@@ -59,6 +65,7 @@ public class PasswordHasher {
 
     PasswordHasher(Semaphore slots) {
         this.slots = slots;
+        this.capacity = slots.availablePermits();
         decoy = hash("decoy password, never matches");
     }
 
@@ -118,6 +125,31 @@ public class PasswordHasher {
                 CONCURRENCY_VARIABLE + " must be a whole number from 1 to 1024 (default: the number of cores)");
     }
 
+    /** The saturation of the hashing slots in /metrics, published as soon as the application starts. */
+    void publishMetrics(@Observes @Initialized(ApplicationScoped.class) Object start, MetricRegistry registry) {
+        registry.gauge(
+                Metadata.builder()
+                        .withName("password_hash_slots")
+                        .withDescription("Password hashes allowed to run at once (PASSWORD_HASH_CONCURRENCY)")
+                        .build(),
+                this,
+                hasher -> hasher.capacity);
+        registry.gauge(
+                Metadata.builder()
+                        .withName("password_hash_slots_in_use")
+                        .withDescription("Password hashes running now; at password_hash_slots, requests wait")
+                        .build(),
+                this,
+                hasher -> hasher.capacity - hasher.slots.availablePermits());
+        registry.gauge(
+                Metadata.builder()
+                        .withName("password_hash_refusals")
+                        .withDescription("Requests refused with 503 since start-up: no hashing slot came free in time")
+                        .build(),
+                this,
+                hasher -> hasher.refusals.sum());
+    }
+
     /** How many Argon2id computations this hasher has run: the work done, whatever the outcome. */
     public long computations() {
         return computations.sum();
@@ -155,6 +187,7 @@ public class PasswordHasher {
             acquired = false;
         }
         if (!acquired) {
+            refusals.increment();
             throw new PasswordHashingBusyException();
         }
     }

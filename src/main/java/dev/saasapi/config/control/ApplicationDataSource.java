@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Micro and on a full Payara Server with nothing but {@code DATABASE_URL} set. The pool validates
  * connections before handing them out, so it recovers by itself after a database restart. Waiting
  * is bounded everywhere (a free connection 5 s, connecting 5 s, any reply 5 s: every statement of
- * the API takes milliseconds), so an outage turns into a 503 within seconds, never a hang.
+ * the API takes milliseconds), so an outage turns into a 503 within seconds, never a hang. A
+ * connection that fails validation is replaced on its own (not the whole pool at once: Payara's
+ * pool miscounts its connections after failing them all, which the pool gauges would show).
  */
 @DataSourceDefinition(
         name = ApplicationDataSource.JNDI_NAME,
@@ -24,7 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
-            "fish.payara.fail-all-connections=true",
+            "fish.payara.fail-all-connections=false",
             "fish.payara.max-wait-time-in-millis=5000",
             "connectTimeout=5",
             "socketTimeout=5",

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Properties;
 import liquibase.Contexts;
-import liquibase.LabelExpression;
 import liquibase.Liquibase;
 
 /**
@@ -28,16 +27,26 @@ public final class DatabaseMigrationsCommand {
             credentials.setProperty("user", url.user());
             credentials.setProperty("password", url.password());
         }
-        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), credentials);
-                Liquibase liquibase = DatabaseMigrations.open(connection)) {
-            var out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+        var out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), credentials)) {
             switch (command) {
-                case "update" -> liquibase.update(new Contexts(), new LabelExpression());
-                case "status" -> liquibase.reportStatus(true, new Contexts(), out);
-                case "rollback" -> liquibase.rollback(Integer.getInteger("db.count", 1), (String) null);
-                case "rollback-all" -> liquibase.rollback(Integer.MAX_VALUE, (String) null);
-                case "release-locks" -> liquibase.forceReleaseLocks();
-                case "validate" -> liquibase.validate();
+                case "update" -> DatabaseMigrations.update(connection);
+                case "rollback" ->
+                    DatabaseMigrations.migrate(
+                            connection,
+                            liquibase -> liquibase.rollback(Integer.getInteger("db.count", 1), (String) null));
+                case "rollback-all" ->
+                    DatabaseMigrations.migrate(
+                            connection, liquibase -> liquibase.rollback(Integer.MAX_VALUE, (String) null));
+                case "status", "release-locks", "validate" -> {
+                    try (Liquibase liquibase = DatabaseMigrations.open(connection)) {
+                        switch (command) {
+                            case "status" -> liquibase.reportStatus(true, new Contexts(), out);
+                            case "release-locks" -> liquibase.forceReleaseLocks();
+                            default -> liquibase.validate();
+                        }
+                    }
+                }
                 default ->
                     throw new IllegalArgumentException(
                             "unknown db.command '" + command

@@ -2,7 +2,6 @@ package dev.saasapi.config.control;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -21,22 +20,7 @@ public final class DatabaseWait {
 
     /** The configured wait; a value out of range stops start-up. */
     public static int seconds() {
-        return seconds(Environment.setting(VARIABLE));
-    }
-
-    static int seconds(Optional<String> value) {
-        if (value.isEmpty()) {
-            return DEFAULT_SECONDS;
-        }
-        try {
-            int seconds = Integer.parseInt(value.get());
-            if (seconds >= 0 && seconds <= 3600) {
-                return seconds;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidConfigurationException(VARIABLE + " must be a number of seconds from 0 to 3600");
+        return Environment.seconds(VARIABLE, DEFAULT_SECONDS);
     }
 
     /** Returns once a connection could be opened; only "unreachable" is retried, never bad credentials. */

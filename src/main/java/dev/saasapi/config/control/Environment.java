@@ -19,4 +19,24 @@ public final class Environment {
         }
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
+
+    /** A number of seconds from 0 to an hour, for the bounded waits; anything else stops start-up. */
+    public static int seconds(String variable, int defaultSeconds) {
+        return seconds(variable, setting(variable), defaultSeconds);
+    }
+
+    static int seconds(String variable, Optional<String> value, int defaultSeconds) {
+        if (value.isEmpty()) {
+            return defaultSeconds;
+        }
+        try {
+            int seconds = Integer.parseInt(value.get());
+            if (seconds >= 0 && seconds <= 3600) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidConfigurationException(variable + " must be a number of seconds from 0 to 3600");
+    }
 }

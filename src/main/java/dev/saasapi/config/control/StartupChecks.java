@@ -75,7 +75,11 @@ public class StartupChecks {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMigrations.update(connection);
         } catch (SQLException | LiquibaseException e) {
-            String reason = SqlErrors.sqlCause(e).map(SQLException::getMessage).orElse(e.getMessage());
+            // one line: Liquibase's messages (a changed checksum, say) span several
+            String reason = SqlErrors.sqlCause(e)
+                    .map(SQLException::getMessage)
+                    .orElse(e.getMessage())
+                    .replaceAll("\\s+", " ");
             LOG.log(Level.FINE, "migration failed", e);
             throw new InvalidConfigurationException(
                     "the database in " + DatabaseUrl.VARIABLE + " could not be migrated: " + reason, e);

@@ -28,13 +28,29 @@ public final class RequestIds {
                 : UUID.randomUUID().toString();
     }
 
+    /**
+     * The id of {@code request}, decided once: the first to ask (the security layer, which runs
+     * before any filter, or the request filter) makes it the thread's current id too.
+     */
+    public static String assign(jakarta.servlet.http.HttpServletRequest request) {
+        String id = request.getAttribute(ATTRIBUTE) instanceof String known ? known : accept(request.getHeader(HEADER));
+        request.setAttribute(ATTRIBUTE, id);
+        set(id);
+        return id;
+    }
+
     /** The id of the request this thread serves, or null outside a request. */
     public static String current() {
         return CURRENT.get();
     }
 
+    /** Makes {@code id} the current request's; null clears it. */
     public static void set(String id) {
-        CURRENT.set(id);
+        if (id == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(id);
+        }
     }
 
     public static void clear() {

@@ -40,6 +40,14 @@ class StartupConfigurationIT {
     }
 
     @Test
+    void theWarOnItsOwnNeedsADatabaseUrl() throws Exception {
+        try (PayaraProcess payara = PayaraProcess.start(Map.of())) {
+            assertEquals(1, payara.logLines("Cannot start saas-api: DATABASE_URL is not set"), payara.log());
+            assertNotServing(payara);
+        }
+    }
+
+    @Test
     void refusesAnUnusableSigningKeyWithoutPrintingIt() throws Exception {
         try (PayaraProcess payara = PayaraProcess.start(Map.of(
                 "DATABASE_URL",

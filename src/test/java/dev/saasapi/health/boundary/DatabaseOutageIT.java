@@ -65,11 +65,16 @@ class DatabaseOutageIT {
 
         assertUnavailable(() -> api.register(Api.uniqueEmail(), PASSWORD));
         assertUnavailable(() -> api.login(email, PASSWORD));
-        assertUnavailable(() -> api.get("/users/me", token));
+        assertUnavailable(() -> api.send(api.request("/users/me")
+                .header("Authorization", "Bearer " + token)
+                .header("X-Request-Id", "outage-me")));
+        // text log lines: the warning and the request's own line both name the request
+        assertEquals(1, payara.logLines("[request_id=outage-me] Database unavailable"), payara.log());
         HttpResponse<String> ready = timed(() -> api.get("/health/ready"));
         assertEquals(503, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"DOWN\""), ready.body());
         assertEquals(200, api.get("/health/live").statusCode(), "a database outage is no reason to restart");
+        assertEquals(1, payara.logLines("[request_id=outage-me] method=GET route=/users/me status=503"), payara.log());
 
         database = startDatabase();
         long restarted = System.nanoTime();

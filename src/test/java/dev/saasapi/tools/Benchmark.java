@@ -1,0 +1,464 @@
+package dev.saasapi.tools;
+
+import dev.saasapi.auth.control.PasswordHasher;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark ({@code ./mvnw -Pbenchmark}): starts the packaged WAR the way production does
+ * ({@code java -jar payara-micro.jar --deploy ROOT.war} with the pre-boot commands), on an
+ * embedded PostgreSQL unless {@code DATABASE_URL} is set, registers a user, then drives each
+ * scenario with wrk (2 threads, 32 connections by default) and prints one line per scenario:
+ * requests/s, latency percentiles, answers by status and socket errors. The trivial endpoint
+ * ({@code GET /health/live}) is the in-run reference the others are compared with; the password
+ * hash alone, on all cores, is the reference for login and register. It also prints the time from
+ * process start to the first 200 and the resident memory after the load. Runs are repeated and
+ * the medians printed, since one run on a shared machine is noise.
+ *
+ * <p>Settings (system properties, {@code -Dbench.x=...}): {@code bench.runs} (3), {@code
+ * bench.duration} seconds per scenario and run (15), {@code bench.warmup} seconds per scenario
+ * (10), {@code bench.threads} (2), {@code bench.connections} (32), {@code bench.scenarios}
+ * (live,me,login,register), {@code bench.port} (8090), {@code bench.java.options} (none).
+ */
+public final class Benchmark {
+
+    private static final String PASSWORD = "bench-Passw0rd-1234";
+    private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern LATENCY_LINE =
+            Pattern.compile("^\\s+Latency\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)", Pattern.MULTILINE);
+    private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|75|90|99)%\\s+(\\S+)", Pattern.MULTILINE);
+    private static final Pattern SOCKET_ERRORS =
+            Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+    private static final Pattern STATUSES = Pattern.compile("^statuses:(.*)$", Pattern.MULTILINE);
+    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+
+    private Benchmark() {}
+
+    /** One scenario's figures of one run. Latencies in milliseconds. */
+    record Result(
+            String scenario,
+            double requestsPerSecond,
+            double p50,
+            double p90,
+            double p99,
+            double max,
+            long non2xx,
+            Map<String, Long> statuses,
+            long socketErrors) {}
+
+    public static void main(String[] args) throws Exception {
+        if (!wrkInstalled()) {
+            System.err.println("[bench] wrk is not installed. On Debian or Ubuntu: sudo apt-get install wrk;"
+                    + " on macOS: brew install wrk. Then run ./mvnw -Pbenchmark again.");
+            System.exit(2);
+        }
+        int runs = Integer.getInteger("bench.runs", 3);
+        int duration = Integer.getInteger("bench.duration", 15);
+        int warmup = Integer.getInteger("bench.warmup", 10);
+        int threads = Integer.getInteger("bench.threads", 2);
+        int connections = Integer.getInteger("bench.connections", 32);
+        int port = Integer.getInteger("bench.port", 8090);
+        List<String> scenarios = List.of(
+                System.getProperty("bench.scenarios", "live,me,login,register").split(","));
+        String base = "http://127.0.0.1:" + port;
+
+        EmbeddedPostgres embedded = null;
+        String databaseUrl = System.getenv("DATABASE_URL");
+        if (databaseUrl == null || databaseUrl.isBlank()) {
+            embedded = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .start();
+            databaseUrl = "postgresql://postgres@localhost:" + embedded.getPort() + "/postgres";
+        }
+        Process payara = null;
+        try {
+            long started = System.nanoTime();
+            payara = startPayara(port, databaseUrl);
+            double startSeconds = secondsToFirst200(payara, base + "/health/ready", started);
+            System.out.printf(
+                    Locale.ROOT, "[bench] first 200 from /health/ready %.2f s after process start%n", startSeconds);
+
+            String email = "bench-" + UUID.randomUUID() + "@example.com";
+            send(
+                    base + "/auth/register",
+                    "application/json",
+                    "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
+                    201);
+            String token = send(
+                            base + "/auth/login",
+                            "application/x-www-form-urlencoded",
+                            "username=" + email + "&password=" + PASSWORD,
+                            200)
+                    .replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+            Path script = hashingScript();
+            Map<String, List<String>> commands = new LinkedHashMap<>();
+            for (String scenario : scenarios) {
+                commands.put(
+                        scenario.strip(),
+                        wrkCommand(scenario.strip(), base, token, email, script, threads, connections));
+            }
+
+            System.out.printf("[bench] warm-up: %d s per scenario%n", warmup);
+            for (List<String> command : commands.values()) {
+                wrk(command, warmup);
+            }
+            List<Result> results = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                for (Map.Entry<String, List<String>> scenario : commands.entrySet()) {
+                    Result result = parse(scenario.getKey(), wrk(scenario.getValue(), duration));
+                    results.add(result);
+                    System.out.println("[bench] run " + run + ": " + line(result));
+                }
+            }
+            long rssKib = residentKib(payara.pid());
+            double hashes = hashesPerSecond(Duration.ofSeconds(Math.min(duration, 10)));
+
+            System.out.println();
+            System.out.printf(
+                    Locale.ROOT,
+                    "saas-api benchmark: %d run(s) of %d s per scenario, wrk -t%d -c%d, %d cores, Java %s%n",
+                    runs,
+                    duration,
+                    threads,
+                    connections,
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"));
+            System.out.println("medians of the runs:");
+            Map<String, Result> medians = new LinkedHashMap<>();
+            for (String scenario : commands.keySet()) {
+                Result median = median(scenario, results);
+                medians.put(scenario, median);
+                System.out.println("  " + line(median));
+            }
+            Result reference = medians.get("live");
+            if (reference != null) {
+                for (Result result : medians.values()) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  %-9s %5.1f%% of live's throughput%n",
+                            result.scenario(),
+                            100 * result.requestsPerSecond() / reference.requestsPerSecond());
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "  argon2id alone: %.1f hashes/s on %d threads (in the benchmark's JVM)%n",
+                    hashes,
+                    Runtime.getRuntime().availableProcessors());
+            for (String hashing : List.of("login", "register")) {
+                Result result = medians.get(hashing);
+                if (result != null) {
+                    long ok = result.statuses().entrySet().stream()
+                            .filter(status -> status.getKey().startsWith("2"))
+                            .mapToLong(Map.Entry::getValue)
+                            .sum();
+                    double okPerSecond = result.requestsPerSecond() * ok / Math.max(1, total(result.statuses()));
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  %-9s %.1f successful/s = %.0f%% of the hash alone%n",
+                            hashing,
+                            okPerSecond,
+                            100 * okPerSecond / hashes);
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "  start-up: first 200 after %.2f s; resident memory after the load: %d MB%n",
+                    startSeconds,
+                    rssKib / 1024);
+        } finally {
+            if (payara != null) {
+                payara.destroy();
+                if (!payara.waitFor(30, TimeUnit.SECONDS)) {
+                    payara.destroyForcibly();
+                }
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private static boolean wrkInstalled() {
+        try {
+            Process wrk = new ProcessBuilder("wrk", "--version")
+                    .redirectErrorStream(true)
+                    .start();
+            wrk.getInputStream().readAllBytes();
+            wrk.waitFor();
+            return true;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static Process startPayara(int port, String databaseUrl) throws Exception {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String options = System.getProperty("bench.java.options", "");
+        if (!options.isBlank()) {
+            command.addAll(List.of(options.strip().split("\\s+")));
+        }
+        command.addAll(List.of(
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar",
+                required("payara.micro.jar"),
+                "--nocluster",
+                "--port",
+                String.valueOf(port),
+                "--prebootcommandfile",
+                required("payara.preboot"),
+                "--deploy",
+                required("app.war")));
+        Path log = Files.createTempFile("bench-payara-", ".log");
+        System.out.println("[bench] " + String.join(" ", command) + "  (log: " + log + ")");
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("DATABASE_URL", databaseUrl);
+        builder.environment().putIfAbsent("JWT_PRIVATE_KEY", privateKey());
+        return builder.start();
+    }
+
+    private static double secondsToFirst200(Process payara, String url, long started) throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        while (payara.isAlive() && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(180)) {
+            try {
+                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - started) / 1e9;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("Payara did not answer 200 on " + url);
+    }
+
+    private static String send(String url, String contentType, String body, int expected) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Content-Type", contentType)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** The wrk Lua script of the hashing scenarios, from the test resources into a file wrk can read. */
+    private static Path hashingScript() throws IOException {
+        Path script = Files.createTempFile("bench-hashing-", ".lua");
+        try (InputStream resource = Benchmark.class.getResourceAsStream("/benchmark/hashing.lua")) {
+            Files.copy(resource, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return script;
+    }
+
+    /** GET scenarios run without a script, which keeps wrk on its fastest path; they count non-2xx. */
+    private static List<String> wrkCommand(
+            String scenario, String base, String token, String email, Path script, int threads, int connections) {
+        List<String> command =
+                new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "--latency", "--timeout", "10s"));
+        switch (scenario) {
+            case "live" -> command.add(base + "/health/live");
+            case "me" -> command.addAll(List.of("-H", "Authorization: Bearer " + token, base + "/users/me"));
+            case "login" ->
+                command.addAll(List.of(
+                        "-s",
+                        script.toString(),
+                        base + "/auth/login",
+                        "--",
+                        "login",
+                        "username=" + email.replace("@", "%40") + "&password=" + PASSWORD));
+            case "register" ->
+                command.addAll(List.of(
+                        "-s",
+                        script.toString(),
+                        base + "/auth/register",
+                        "--",
+                        "register",
+                        UUID.randomUUID().toString(),
+                        PASSWORD));
+            default ->
+                throw new IllegalArgumentException("unknown scenario " + scenario + "; use live, me, login, register");
+        }
+        return command;
+    }
+
+    private static String wrk(List<String> command, int seconds) throws Exception {
+        List<String> timed = new ArrayList<>(command);
+        timed.add(1, "-d" + seconds + "s"); // before the URL and the script's arguments
+        Process wrk = new ProcessBuilder(timed).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed:\n" + output);
+        }
+        return output;
+    }
+
+    static Result parse(String scenario, String output) {
+        Matcher rps = REQUESTS_PER_SECOND.matcher(output);
+        Matcher latency = LATENCY_LINE.matcher(output);
+        if (!rps.find() || !latency.find()) {
+            throw new IllegalStateException("unexpected wrk output:\n" + output);
+        }
+        Map<String, Double> percentiles = new LinkedHashMap<>();
+        Matcher percentile = PERCENTILE.matcher(output);
+        while (percentile.find()) {
+            percentiles.putIfAbsent(percentile.group(1), millis(percentile.group(2)));
+        }
+        long errors = 0;
+        Matcher socket = SOCKET_ERRORS.matcher(output);
+        if (socket.find()) {
+            for (int group = 1; group <= 4; group++) {
+                errors += Long.parseLong(socket.group(group));
+            }
+        }
+        Matcher non2xx = NON_2XX.matcher(output);
+        Map<String, Long> statuses = new LinkedHashMap<>();
+        Matcher statusLine = STATUSES.matcher(output);
+        if (statusLine.find()) {
+            for (String pair : statusLine.group(1).strip().split("\\s+")) {
+                if (pair.contains("=")) {
+                    statuses.put(
+                            pair.substring(0, pair.indexOf('=')),
+                            Long.parseLong(pair.substring(pair.indexOf('=') + 1)));
+                }
+            }
+        }
+        return new Result(
+                scenario,
+                Double.parseDouble(rps.group(1)),
+                percentiles.getOrDefault("50", Double.NaN),
+                percentiles.getOrDefault("90", Double.NaN),
+                percentiles.getOrDefault("99", Double.NaN),
+                millis(latency.group(3)),
+                non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0,
+                statuses,
+                errors);
+    }
+
+    /** wrk's durations: 812.00us, 3.41ms, 1.20s, 2.00m. */
+    static double millis(String duration) {
+        Matcher m = Pattern.compile("([0-9.]+)(us|ms|s|m)").matcher(duration);
+        if (!m.matches()) {
+            return Double.NaN;
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "ms" -> value;
+            case "s" -> value * 1000;
+            default -> value * 60_000;
+        };
+    }
+
+    /** The run with the median throughput, so that its figures belong together. */
+    static Result median(String scenario, List<Result> results) {
+        List<Result> runs = results.stream()
+                .filter(result -> result.scenario().equals(scenario))
+                .sorted(Comparator.comparingDouble(Result::requestsPerSecond))
+                .toList();
+        return runs.get(runs.size() / 2);
+    }
+
+    static String line(Result r) {
+        return String.format(
+                Locale.ROOT,
+                "%-9s %9.1f req/s  p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %8.2f ms  non-2xx %6d  errors %d  %s",
+                r.scenario(),
+                r.requestsPerSecond(),
+                r.p50(),
+                r.p90(),
+                r.p99(),
+                r.max(),
+                r.non2xx(),
+                r.socketErrors(),
+                r.statuses());
+    }
+
+    private static long total(Map<String, Long> statuses) {
+        return statuses.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static long residentKib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** Argon2id with the API's parameters, one thread per core, for {@code time}. */
+    private static double hashesPerSecond(Duration time) throws InterruptedException {
+        PasswordHasher hasher = new PasswordHasher();
+        AtomicBoolean stop = new AtomicBoolean();
+        LongAdder done = new LongAdder();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+            Thread worker = new Thread(() -> {
+                while (!stop.get()) {
+                    hasher.hash(PASSWORD);
+                    done.increment();
+                }
+            });
+            workers.add(worker);
+        }
+        long start = System.nanoTime();
+        workers.forEach(Thread::start);
+        Thread.sleep(time.toMillis());
+        stop.set(true);
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return done.sum() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static String privateKey() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return Base64.getEncoder()
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("-D" + property + " is required (./mvnw -Pbenchmark sets it)");
+        }
+        return value;
+    }
+}

@@ -30,4 +30,4 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 \
 # Heap sized from the container's memory limit; an OutOfMemoryError ends the process so that the
 # orchestrator restarts it. More JVM options: JAVA_TOOL_OPTIONS. One node: no Hazelcast cluster.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/payara/payara-micro.jar"]
-CMD ["--nocluster", "--port", "8000", "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", "--deploy", "/opt/payara/deployments/ROOT.war"]
+CMD ["--nocluster", "--port", "8000", "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", "--systemproperties", "/opt/payara/config/system.properties", "--deploy", "/opt/payara/deployments/ROOT.war"]

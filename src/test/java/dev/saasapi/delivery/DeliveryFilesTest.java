@@ -169,11 +169,14 @@ class DeliveryFilesTest {
     }
 
     @Test
-    void imageCommandUsesTheProjectsPayaraConfigurationAndWar() {
+    void imageCommandUsesTheProjectsPayaraConfigurationAndWar() throws Exception {
         List<String> command = image.command();
         Path preboot = dockerfile.projectFileOf(command.get(command.indexOf("--prebootcommandfile") + 1));
         assertEquals(Path.of("payara", "pre-boot-commands.asadmin"), preboot);
         assertTrue(Files.isRegularFile(preboot));
+        Path properties = dockerfile.projectFileOf(command.get(command.indexOf("--systemproperties") + 1));
+        assertEquals(Path.of("payara", "system.properties"), properties);
+        assertTrue(Files.readString(properties).contains("jakarta.json.provider="));
         Path war = dockerfile.projectFileOf(command.get(command.indexOf("--deploy") + 1));
         assertEquals(Path.of("target", DeliveryFiles.pomProperty("finalName") + ".war"), war);
     }

@@ -40,6 +40,10 @@ public final class PayaraProcess implements AutoCloseable {
                         payaraMicroJar().toString(),
                         "--prebootcommandfile",
                         System.getProperty("it.preboot"),
+                        "--systemproperties",
+                        Path.of(System.getProperty("it.preboot"))
+                                .resolveSibling("system.properties")
+                                .toString(),
                         "--deploy",
                         System.getProperty("it.war"),
                         "--port",

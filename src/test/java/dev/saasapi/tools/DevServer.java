@@ -62,6 +62,10 @@ public final class DevServer {
                 required("payara.micro.jar"),
                 "--prebootcommandfile",
                 required("payara.preboot"),
+                "--systemproperties",
+                Path.of(required("payara.preboot"))
+                        .resolveSibling("system.properties")
+                        .toString(),
                 "--deploy",
                 required("app.war"),
                 "--port",

@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * <p>Settings (system properties, {@code -Dbench.x=...}): {@code bench.runs} (3), {@code
  * bench.duration} seconds per scenario and run (15), {@code bench.warmup} seconds per scenario
  * (10), {@code bench.threads} (2), {@code bench.connections} (32), {@code bench.scenarios}
- * (live,me,login,register), {@code bench.port} (8090), {@code bench.java.options} (none).
+ * (live,me,login,register), {@code bench.port} (8090), {@code bench.java.options} and {@code
+ * bench.payara.options} (none: JVM and Payara Micro options to try).
  */
 public final class Benchmark {
 
@@ -242,6 +243,10 @@ public final class Benchmark {
                         .toString(),
                 "--deploy",
                 required("app.war")));
+        String payaraOptions = System.getProperty("bench.payara.options", "");
+        if (!payaraOptions.isBlank()) {
+            command.addAll(List.of(payaraOptions.strip().split("\\s+")));
+        }
         Path log = Files.createTempFile("bench-payara-", ".log");
         System.out.println("[bench] " + String.join(" ", command) + "  (log: " + log + ")");
         ProcessBuilder builder =
@@ -310,14 +315,8 @@ public final class Benchmark {
                         "login",
                         "username=" + email.replace("@", "%40") + "&password=" + PASSWORD));
             case "register" ->
-                command.addAll(List.of(
-                        "-s",
-                        script.toString(),
-                        base + "/auth/register",
-                        "--",
-                        "register",
-                        UUID.randomUUID().toString(),
-                        PASSWORD));
+                command.addAll(
+                        List.of("-s", script.toString(), base + "/auth/register", "--", "register", NONCE, PASSWORD));
             default ->
                 throw new IllegalArgumentException("unknown scenario " + scenario + "; use live, me, login, register");
         }

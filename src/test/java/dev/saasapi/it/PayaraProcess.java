@@ -1,5 +1,6 @@
 package dev.saasapi.it;
 
+import dev.saasapi.tools.PayaraMicroCommand;
 import fish.payara.micro.PayaraMicro;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -33,22 +34,12 @@ public final class PayaraProcess implements AutoCloseable {
     public static PayaraProcess start(Map<String, String> environment) throws IOException, InterruptedException {
         int port = freePort();
         return start(
-                List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                PayaraMicroCommand.of(
                         "-Xmx384m",
-                        "-jar",
-                        payaraMicroJar().toString(),
-                        "--prebootcommandfile",
-                        System.getProperty("it.preboot"),
-                        "--systemproperties",
-                        Path.of(System.getProperty("it.preboot"))
-                                .resolveSibling("system.properties")
-                                .toString(),
-                        "--deploy",
-                        System.getProperty("it.war"),
-                        "--port",
-                        String.valueOf(port),
-                        "--nocluster"),
+                        payaraMicroJar(),
+                        Path.of(System.getProperty("it.preboot")),
+                        Path.of(System.getProperty("it.war")),
+                        port),
                 port,
                 environment);
     }

@@ -222,27 +222,12 @@ public final class Benchmark {
     }
 
     private static Process startPayara(int port, String databaseUrl) throws Exception {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        String options = System.getProperty("bench.java.options", "");
-        if (!options.isBlank()) {
-            command.addAll(List.of(options.strip().split("\\s+")));
-        }
-        command.addAll(List.of(
-                "-XX:+ExitOnOutOfMemoryError",
-                "-jar",
-                required("payara.micro.jar"),
-                "--nocluster",
-                "--port",
-                String.valueOf(port),
-                "--prebootcommandfile",
-                required("payara.preboot"),
-                "--systemproperties",
-                Path.of(required("payara.preboot"))
-                        .resolveSibling("system.properties")
-                        .toString(),
-                "--deploy",
-                required("app.war")));
+        List<String> command = new ArrayList<>(PayaraMicroCommand.of(
+                System.getProperty("bench.java.options", ""),
+                Path.of(required("payara.micro.jar")),
+                Path.of(required("payara.preboot")),
+                Path.of(required("app.war")),
+                port));
         String payaraOptions = System.getProperty("bench.payara.options", "");
         if (!payaraOptions.isBlank()) {
             command.addAll(List.of(payaraOptions.strip().split("\\s+")));

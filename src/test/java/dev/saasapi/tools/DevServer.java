@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,26 +50,12 @@ public final class DevServer {
             System.out.println("[dev] using DATABASE_URL");
         }
 
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        String jvmOptions = environment.get("JAVA_OPTS");
-        if (jvmOptions != null && !jvmOptions.isBlank()) {
-            command.addAll(List.of(jvmOptions.strip().split("\\s+")));
-        }
-        command.addAll(List.of(
-                "-jar",
-                required("payara.micro.jar"),
-                "--prebootcommandfile",
-                required("payara.preboot"),
-                "--systemproperties",
-                Path.of(required("payara.preboot"))
-                        .resolveSibling("system.properties")
-                        .toString(),
-                "--deploy",
-                required("app.war"),
-                "--port",
-                String.valueOf(port),
-                "--nocluster"));
+        List<String> command = PayaraMicroCommand.of(
+                environment.get("JAVA_OPTS"),
+                Path.of(required("payara.micro.jar")),
+                Path.of(required("payara.preboot")),
+                Path.of(required("app.war")),
+                port);
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().putAll(environment);
         builder.environment().put("DATABASE_URL", databaseUrl);

@@ -1,0 +1,38 @@
+package dev.saasapi.tools;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line that starts the packaged WAR as production does (README, Dockerfile): this JDK's
+ * java with the given JVM options, Payara Micro with the project's pre-boot commands and the system
+ * properties beside them, one node. For the development run, the benchmark and the tests.
+ */
+public final class PayaraMicroCommand {
+
+    private PayaraMicroCommand() {}
+
+    /** {@code options} are split on whitespace; blank means none. */
+    public static List<String> of(String jvmOptions, Path payaraMicroJar, Path preBootCommands, Path war, int port) {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (jvmOptions != null && !jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.strip().split("\\s+")));
+        }
+        command.addAll(List.of(
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar",
+                payaraMicroJar.toString(),
+                "--nocluster",
+                "--port",
+                String.valueOf(port),
+                "--prebootcommandfile",
+                preBootCommands.toString(),
+                "--systemproperties",
+                preBootCommands.resolveSibling("system.properties").toString(),
+                "--deploy",
+                war.toString()));
+        return command;
+    }
+}

@@ -2,6 +2,7 @@ package dev.saasapi.http.control;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -25,9 +27,15 @@ public class RouteTemplates implements Extension {
     public static final String UNMATCHED = "unmatched";
 
     private static final Map<String, String> EXACT = new ConcurrentHashMap<>();
-    private static final List<Template> PARAMETERISED = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<Template> PARAMETERISED = new CopyOnWriteArrayList<>();
 
     private record Template(String template, Pattern pattern) {}
+
+    /** A redeployment in the same server starts from the routes of the new deployment only. */
+    void forget(@Observes BeforeBeanDiscovery event) {
+        EXACT.clear();
+        PARAMETERISED.clear();
+    }
 
     <T> void collect(@Observes @WithAnnotations(Path.class) ProcessAnnotatedType<T> type) {
         Path root = type.getAnnotatedType().getJavaClass().getAnnotation(Path.class);

@@ -1,5 +1,6 @@
 package dev.saasapi.http.control;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,7 @@ public final class RequestIds {
      * The id of {@code request}, decided once: the first to ask (the security layer, which runs
      * before any filter, or the request filter) makes it the thread's current id too.
      */
-    public static String assign(jakarta.servlet.http.HttpServletRequest request) {
+    public static String assign(HttpServletRequest request) {
         String id = request.getAttribute(ATTRIBUTE) instanceof String known ? known : accept(request.getHeader(HEADER));
         request.setAttribute(ATTRIBUTE, id);
         set(id);

@@ -1,6 +1,7 @@
 package dev.saasapi.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -93,6 +94,34 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> postJson(String path, String token, String json) {
+        return send(request(path)
+                .header("Content-Type", JSON)
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A POST without a body, as logout is sent. */
+    public HttpResponse<String> post(String path, String token) {
+        return send(request(path).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public HttpResponse<String> delete(String path, String token) {
+        return send(request(path).header("Authorization", "Bearer " + token).DELETE());
+    }
+
+    public HttpResponse<String> deleteJson(String path, String token, String json) {
+        return send(request(path)
+                .header("Content-Type", JSON)
+                .header("Authorization", "Bearer " + token)
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** The OAuth2 refresh-token grant at {@code /auth/refresh}. */
+    public HttpResponse<String> refresh(String refreshToken) {
+        return postForm("/auth/refresh", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
         return send(request(path).header("Content-Type", FORM).POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     }
@@ -138,6 +167,12 @@ public final class Api {
     public static JsonObject json(HttpResponse<String> response) {
         try (var reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
+        }
+    }
+
+    public static JsonArray jsonArray(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray();
         }
     }
 

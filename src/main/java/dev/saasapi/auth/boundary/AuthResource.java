@@ -6,7 +6,6 @@ import dev.saasapi.auth.control.InvalidCredentialsException;
 import dev.saasapi.auth.control.InvalidLoginRequestException;
 import dev.saasapi.auth.control.MalformedLoginRequestException;
 import dev.saasapi.auth.control.PasswordHasher;
-import dev.saasapi.auth.control.TokenIssuer;
 import dev.saasapi.auth.control.UnsupportedGrantTypeException;
 import dev.saasapi.auth.entity.Password;
 import dev.saasapi.auth.entity.Registration;
@@ -22,6 +21,7 @@ import dev.saasapi.users.entity.UserView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -42,13 +42,15 @@ import java.util.Set;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
-/** Registration and the OAuth2 password-grant token endpoint. */
+/** Registration and the OAuth2 token endpoints: password and refresh-token grants. */
 @Path("auth")
 @RequestScoped
 @PermitAll
 public class AuthResource {
 
-    private static final Set<String> CREDENTIAL_FIELDS = Set.of("username", "password");
+    private static final Set<String> CREDENTIAL_FIELDS = Set.of("username", "password", "refresh_token");
+    private static final String PASSWORD_GRANT = "password";
+    private static final String REFRESH_TOKEN_GRANT = "refresh_token";
     private static final String LOGINS = "auth_logins";
     private static final String LOGINS_DESCRIPTION =
             "Logins by outcome: success issued a token, failure was a wrong email or password";
@@ -60,7 +62,7 @@ public class AuthResource {
     PasswordHasher hasher;
 
     @Inject
-    TokenIssuer tokens;
+    SessionLifecycle sessions;
 
     @Inject
     PasswordHashUpgrades upgrades;
@@ -96,25 +98,19 @@ public class AuthResource {
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response login(InputStream body, @Context UriInfo uri) {
-        // RFC 6749 3.2: credentials travel in the body; a URL ends up in logs and browser history
-        if (uri.getQueryParameters().keySet().stream().anyMatch(CREDENTIAL_FIELDS::contains)) {
-            throw new MalformedLoginRequestException(
-                    "Send username and password in the form body, never in the URL: the URL is logged.");
+    public Response login(InputStream body, @Context UriInfo uri, @Context HttpServletRequest request) {
+        Map<String, String> form = tokenRequest(body, uri);
+        String grantType = form.get("grant_type");
+        if (REFRESH_TOKEN_GRANT.equals(grantType)) {
+            // RFC 6749 6: OAuth2 clients refresh at the endpoint that issued the token
+            return tokenResponse(refresh(form));
         }
-        Map<String, String> form;
-        try {
-            form = UrlEncodedForm.parse(RequestBodies.read(body));
-        } catch (MalformedBodyException e) {
-            throw new MalformedLoginRequestException(e.detail());
+        if (grantType != null && !grantType.isEmpty() && !PASSWORD_GRANT.equals(grantType)) {
+            throw new UnsupportedGrantTypeException("grant_type=password or grant_type=refresh_token");
         }
         String username = form.get("username");
         String password = form.get("password");
-        String grantType = form.get("grant_type");
         requireFields(username, password);
-        if (grantType != null && !grantType.isEmpty() && !"password".equals(grantType)) {
-            throw new UnsupportedGrantTypeException();
-        }
         if (password.codePointCount(0, password.length()) > Password.MAX_LENGTH) {
             loginsFailed.inc();
             throw new InvalidCredentialsException(); // no account can have it: not worth a hash
@@ -128,10 +124,51 @@ public class AuthResource {
         if (hasher.needsRehash(user.passwordHash())) {
             upgrades.replaceHash(user.id(), user.passwordHash(), hasher.hash(password));
         }
-        TokenIssuer.AccessToken token = tokens.issue(user.id());
+        TokenResponse tokens = sessions.start(user, ClientInfo.userAgent(request), ClientInfo.address(request));
         loginsSucceeded.inc();
-        // RFC 6749 5.1: responses carrying tokens must not be cached
-        return Response.ok(TokenResponse.bearer(token.value(), token.expiresInSeconds()))
+        return tokenResponse(tokens);
+    }
+
+    /** The OAuth2 refresh-token grant (RFC 6749, section 6): a used refresh token ends its session. */
+    @POST
+    @Path("refresh")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response refresh(InputStream body, @Context UriInfo uri) {
+        Map<String, String> form = tokenRequest(body, uri);
+        String grantType = form.get("grant_type");
+        if (grantType != null && !grantType.isEmpty() && !REFRESH_TOKEN_GRANT.equals(grantType)) {
+            throw new UnsupportedGrantTypeException("grant_type=refresh_token");
+        }
+        return tokenResponse(refresh(form));
+    }
+
+    private TokenResponse refresh(Map<String, String> form) {
+        String token = form.get("refresh_token");
+        if (token == null || token.isBlank()) {
+            throw new InvalidLoginRequestException(
+                    List.of(new Problem.FieldError("refresh_token", "must not be blank")));
+        }
+        return sessions.refresh(token.strip());
+    }
+
+    /** The form of a token request; credentials in the URL are refused, because URLs are logged. */
+    private static Map<String, String> tokenRequest(InputStream body, UriInfo uri) {
+        // RFC 6749 3.2: credentials travel in the body; a URL ends up in logs and browser history
+        if (uri.getQueryParameters().keySet().stream().anyMatch(CREDENTIAL_FIELDS::contains)) {
+            throw new MalformedLoginRequestException(
+                    "Send credentials and tokens in the form body, never in the URL: the URL is logged.");
+        }
+        try {
+            return UrlEncodedForm.parse(RequestBodies.read(body));
+        } catch (MalformedBodyException e) {
+            throw new MalformedLoginRequestException(e.detail());
+        }
+    }
+
+    /** RFC 6749 5.1: responses carrying tokens must not be cached. */
+    private static Response tokenResponse(TokenResponse tokens) {
+        return Response.ok(tokens)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .build();

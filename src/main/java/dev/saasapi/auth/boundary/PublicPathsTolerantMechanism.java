@@ -43,6 +43,8 @@ public class PublicPathsTolerantMechanism implements HttpAuthenticationMechanism
     private static final String BEARER = "Bearer ";
     private static final List<String> PUBLIC_PREFIXES =
             List.of("/auth/", "/docs", "/webjars/", "/openapi", "/.well-known/");
+    /** Under a public prefix, but it acts on the caller's session. */
+    private static final String LOGOUT = "/auth/logout";
     /** Our tokens are under 1 KiB; room for 8 KiB of garbage to be refused as a token, not as a header. */
     static final int MAX_AUTHORIZATION_LENGTH = 12 * 1024;
 
@@ -76,7 +78,7 @@ public class PublicPathsTolerantMechanism implements HttpAuthenticationMechanism
             return refuse(response, REQUEST_HEADER_FIELDS_TOO_LARGE);
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)) {
+        if (PUBLIC_PREFIXES.stream().anyMatch(path::startsWith) && !path.startsWith(LOGOUT)) {
             return context.doNothing();
         }
         if (hasBearerScheme(authorization)) {

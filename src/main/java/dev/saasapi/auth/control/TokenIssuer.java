@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.saasapi.Roles;
+import dev.saasapi.users.control.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,18 +20,25 @@ public class TokenIssuer {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** A token for the user with this id; {@code sub} is the id, never the email, which may change. */
-    public AccessToken issue(UUID userId) {
+    /**
+     * A token for the user with this id, in this session; {@code sub} is the id, never the email, which
+     * may change. Its {@code iat} is never before {@code notBefore}, the user's last revocation rounded
+     * up to a second, so that a token issued just after a revocation is not mistaken for one before it.
+     */
+    public AccessToken issue(UUID userId, UUID sessionId, Instant authenticatedAt, Instant notBefore) {
         TokenSettings settings = TokenSettings.current();
         Instant now = clock.instant();
+        Instant issuedAt = now.isBefore(notBefore) ? notBefore : now;
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
                 .audience(settings.audience())
                 .subject(userId.toString())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(settings.lifetime())))
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plus(settings.lifetime())))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("groups", List.of(Roles.USER))
+                .claim(Caller.SESSION_CLAIM, sessionId.toString())
+                .claim(Caller.AUTHENTICATED_AT_CLAIM, authenticatedAt.getEpochSecond())
                 .build();
         JWSHeader header = new JWSHeader.Builder(settings.key().algorithm())
                 .type(JOSEObjectType.JWT)

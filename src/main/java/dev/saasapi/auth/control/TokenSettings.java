@@ -14,15 +14,29 @@ import java.util.logging.Logger;
  * (what is signed), so the two can never disagree.
  */
 public record TokenSettings(
-        SigningKey key, List<JWK> extraVerificationKeys, String issuer, String audience, Duration lifetime) {
+        SigningKey key,
+        List<JWK> extraVerificationKeys,
+        String issuer,
+        String audience,
+        Duration lifetime,
+        Duration refreshLifetime,
+        Duration recentLogin) {
 
     public static final String ISSUER_VARIABLE = "JWT_ISSUER";
     public static final String AUDIENCE_VARIABLE = "JWT_AUDIENCE";
     public static final String LIFETIME_VARIABLE = "ACCESS_TOKEN_EXPIRE_MINUTES";
     static final String DEFAULT_ISSUER = "saas-api";
     static final String DEFAULT_AUDIENCE = "saas-api";
-    static final long DEFAULT_MINUTES = 60;
+    public static final String REFRESH_LIFETIME_VARIABLE = "REFRESH_TOKEN_EXPIRE_DAYS";
+    public static final String RECENT_LOGIN_VARIABLE = "RECENT_LOGIN_MINUTES";
+    /** Short, because refresh tokens renew access tokens and a logout of one session does not reach them. */
+    static final long DEFAULT_MINUTES = 15;
+
+    static final long DEFAULT_REFRESH_DAYS = 30;
+    static final long DEFAULT_RECENT_LOGIN_MINUTES = 5;
     private static final long MAX_MINUTES = Duration.ofDays(366).toMinutes();
+    private static final long MAX_REFRESH_DAYS = 366;
+    private static final long MAX_RECENT_LOGIN_MINUTES = 60;
     private static final Logger LOG = Logger.getLogger(TokenSettings.class.getName());
 
     private static volatile TokenSettings current;
@@ -55,7 +69,11 @@ public record TokenSettings(
                 VerificationKeys.parseExtra(Environment.setting(VerificationKeys.EXTRA_KEYS_VARIABLE)),
                 Environment.setting(ISSUER_VARIABLE).orElse(DEFAULT_ISSUER),
                 audience(Environment.setting(AUDIENCE_VARIABLE).orElse(DEFAULT_AUDIENCE)),
-                lifetime(Environment.setting(LIFETIME_VARIABLE).orElse(String.valueOf(DEFAULT_MINUTES))));
+                lifetime(Environment.setting(LIFETIME_VARIABLE).orElse(String.valueOf(DEFAULT_MINUTES))),
+                refreshLifetime(
+                        Environment.setting(REFRESH_LIFETIME_VARIABLE).orElse(String.valueOf(DEFAULT_REFRESH_DAYS))),
+                recentLogin(Environment.setting(RECENT_LOGIN_VARIABLE)
+                        .orElse(String.valueOf(DEFAULT_RECENT_LOGIN_MINUTES))));
     }
 
     /** Every key a token may be signed with, as a public JWK set. */
@@ -72,16 +90,29 @@ public record TokenSettings(
     }
 
     static Duration lifetime(String minutes) {
+        return Duration.ofMinutes(wholeNumber(LIFETIME_VARIABLE, minutes, 1, MAX_MINUTES, "minutes"));
+    }
+
+    static Duration refreshLifetime(String days) {
+        return Duration.ofDays(wholeNumber(REFRESH_LIFETIME_VARIABLE, days, 1, MAX_REFRESH_DAYS, "days"));
+    }
+
+    /** How long after a login the access token alone may change the email; 0 always asks for the password. */
+    static Duration recentLogin(String minutes) {
+        return Duration.ofMinutes(wholeNumber(RECENT_LOGIN_VARIABLE, minutes, 0, MAX_RECENT_LOGIN_MINUTES, "minutes"));
+    }
+
+    private static long wholeNumber(String variable, String text, long min, long max, String unit) {
         long value;
         try {
-            value = Long.parseLong(minutes.strip());
+            value = Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            value = -1;
+            value = min - 1;
         }
-        if (value < 1 || value > MAX_MINUTES) {
+        if (value < min || value > max) {
             throw new InvalidConfigurationException(
-                    LIFETIME_VARIABLE + " must be a whole number of minutes from 1 to " + MAX_MINUTES);
+                    variable + " must be a whole number of " + unit + " from " + min + " to " + max);
         }
-        return Duration.ofMinutes(value);
+        return value;
     }
 }

@@ -3,17 +3,18 @@ package dev.saasapi.auth.control;
 import dev.saasapi.problems.control.ProblemException;
 import jakarta.ws.rs.core.Response;
 
-/** The token endpoint implements only the OAuth2 password grant. */
+/** The token endpoints implement the OAuth2 password and refresh-token grants only. */
 public class UnsupportedGrantTypeException extends ProblemException {
 
     private static final long serialVersionUID = 1L;
 
-    public UnsupportedGrantTypeException() {
+    /** @param supported the grant types the endpoint takes, as the client sends them */
+    public UnsupportedGrantTypeException(String supported) {
         super(
                 Response.Status.BAD_REQUEST,
                 "unsupported-grant-type",
                 "Unsupported grant type",
-                "Only grant_type=password is supported.");
+                "This endpoint takes " + supported + " only.");
     }
 
     @Override

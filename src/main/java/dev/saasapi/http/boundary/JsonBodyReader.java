@@ -113,7 +113,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
     }
 
     private static String jsonName(RecordComponent component) {
-        JsonbProperty property = component.getAnnotation(JsonbProperty.class);
+        JsonbProperty property = component.getAccessor().getAnnotation(JsonbProperty.class);
         return property == null ? component.getName() : property.value();
     }
 

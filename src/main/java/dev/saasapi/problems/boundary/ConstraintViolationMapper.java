@@ -2,6 +2,7 @@ package dev.saasapi.problems.boundary;
 
 import dev.saasapi.problems.control.InvalidFieldsException;
 import dev.saasapi.problems.entity.Problem;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 
 /** Bean Validation failures of request bodies, reported as {@link InvalidFieldsException}. */
@@ -35,6 +37,19 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getName() != null && node.getKind() != ElementKind.METHOD) {
                 name = node.getName();
+            }
+        }
+        return jsonName(violation.getLeafBean(), name);
+    }
+
+    /** Bodies are records; a component renamed for JSON ({@code current_password}) is reported by that name. */
+    private static String jsonName(Object bean, String name) {
+        if (bean != null && bean.getClass().isRecord()) {
+            for (RecordComponent component : bean.getClass().getRecordComponents()) {
+                JsonbProperty property = component.getAccessor().getAnnotation(JsonbProperty.class);
+                if (component.getName().equals(name) && property != null) {
+                    return property.value();
+                }
             }
         }
         return name;

@@ -3,25 +3,24 @@ package dev.saasapi.users.boundary;
 import static dev.saasapi.problems.control.MalformedBodyException.requireBody;
 
 import dev.saasapi.Roles;
-import dev.saasapi.users.control.EmailTakenException;
-import dev.saasapi.users.control.UnknownAccountException;
-import dev.saasapi.users.control.UserStore;
+import dev.saasapi.auth.control.PasswordConfirmation;
+import dev.saasapi.users.control.Caller;
+import dev.saasapi.users.entity.AccountDeletion;
 import dev.saasapi.users.entity.EmailUpdate;
 import dev.saasapi.users.entity.User;
 import dev.saasapi.users.entity.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.ws.rs.core.Response;
 
 /** The account of the caller, identified by the access token's subject. */
 @Path("users/me")
@@ -32,44 +31,44 @@ public class UsersResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     @Inject
-    JsonWebToken token;
+    Caller caller;
 
     @Inject
-    UserStore users;
+    PasswordConfirmation passwords;
+
+    @Inject
+    AccountChanges accounts;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public UserView me() {
-        return UserView.of(caller());
+        return UserView.of(caller.user());
     }
 
-    /** Merge-patch semantics (RFC 7396), so clients may label the body either way. */
+    /**
+     * Merge-patch semantics (RFC 7396), so clients may label the body either way. A new email is what
+     * takes over an account (through a password reset to it), so it needs the password or a recent login.
+     */
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Produces(MediaType.APPLICATION_JSON)
-    @Transactional
     public UserView update(@Valid EmailUpdate body) {
         requireBody(body);
-        User user = caller();
-        if (body.email() != null && !body.email().equals(user.email())) {
-            users.findByEmail(body.email())
-                    .filter(other -> !other.id().equals(user.id()))
-                    .ifPresent(other -> {
-                        throw new EmailTakenException();
-                    });
-            user.changeEmail(body.email());
-            users.flush();
+        User user = caller.user();
+        if (body.email() == null || body.email().equals(user.email())) {
+            return UserView.of(user);
         }
-        return UserView.of(user);
+        String verifiedHash = passwords.confirmUnlessRecent(user, body.currentPassword(), caller.authenticatedAt());
+        return UserView.of(accounts.changeEmail(user.id(), verifiedHash, body.email()));
     }
 
-    private User caller() {
-        UUID id;
-        try {
-            id = UUID.fromString(token.getSubject());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new UnknownAccountException();
-        }
-        return users.findById(id).filter(User::active).orElseThrow(UnknownAccountException::new);
+    /** Deletes the account with its sessions; the email can be registered again at once. */
+    @DELETE
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response delete(@Valid AccountDeletion body) {
+        requireBody(body);
+        User user = caller.user();
+        accounts.delete(user.id(), passwords.confirm(user, body.currentPassword()));
+        return Response.noContent().build();
     }
 }

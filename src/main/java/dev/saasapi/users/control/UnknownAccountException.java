@@ -3,7 +3,7 @@ package dev.saasapi.users.control;
 import dev.saasapi.problems.control.ProblemException;
 import jakarta.ws.rs.core.Response;
 
-/** The token is valid but its account no longer exists or is disabled. */
+/** The token is well-formed and signed, but revoked, or its account no longer exists or is disabled. */
 public class UnknownAccountException extends ProblemException {
 
     private static final long serialVersionUID = 1L;
@@ -13,7 +13,7 @@ public class UnknownAccountException extends ProblemException {
                 Response.Status.UNAUTHORIZED,
                 "invalid-token",
                 "Invalid token",
-                "The access token does not belong to an active account.");
+                "The access token was revoked, or its account no longer exists.");
     }
 
     @Override

@@ -41,6 +41,10 @@ public class UserStore {
         return user;
     }
 
+    public void remove(User user) {
+        em.remove(user);
+    }
+
     /**
      * Writes pending changes now: a clash on the unique email index becomes {@link EmailTakenException},
      * a change by a concurrent request (the row's version moved) {@link ConcurrentUpdateException}.

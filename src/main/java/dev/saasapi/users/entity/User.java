@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -46,6 +47,10 @@ public class User {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
+    /** Access tokens issued before this instant are refused, and sessions last used before it are over. */
+    @Column(name = "tokens_valid_after")
+    private OffsetDateTime tokensValidAfter;
+
     @Version
     private long version;
 
@@ -63,6 +68,42 @@ public class User {
     public void changeEmail(String email) {
         this.email = requireEmail(email);
         this.updatedAt = now();
+    }
+
+    /** A new password hash; every token issued so far stops working. */
+    public void changePassword(String passwordHash, Instant now) {
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+        revokeTokens(now);
+    }
+
+    /** Every access token and session issued before {@code now} stops working at once. */
+    public void revokeTokens(Instant now) {
+        this.tokensValidAfter = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        this.updatedAt = tokensValidAfter;
+    }
+
+    /**
+     * Whether an access token with this {@code iat} (whole seconds, as JWTs carry it) is still valid.
+     * Tokens are never issued before {@link #tokensIssuableFrom()}, the revocation rounded up to the next
+     * second, so a token from the same second as a revocation is refused only if it came before it.
+     */
+    public boolean acceptsTokenIssuedAt(long issuedAtSecond) {
+        return issuedAtSecond >= tokensIssuableFrom().getEpochSecond();
+    }
+
+    /** The earliest {@code iat} a new token may carry: the last revocation, rounded up to a whole second. */
+    public Instant tokensIssuableFrom() {
+        if (tokensValidAfter == null) {
+            return Instant.EPOCH;
+        }
+        Instant revoked = tokensValidAfter.toInstant();
+        Instant second = revoked.truncatedTo(ChronoUnit.SECONDS);
+        return second.equals(revoked) ? second : second.plusSeconds(1);
+    }
+
+    /** Whether a session whose refresh token was issued at this instant survived the last revocation. */
+    public boolean acceptsSessionUsedAt(OffsetDateTime lastUsedAt) {
+        return tokensValidAfter == null || !lastUsedAt.isBefore(tokensValidAfter);
     }
 
     public boolean hasEmail(String email) {

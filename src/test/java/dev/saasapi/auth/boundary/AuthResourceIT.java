@@ -277,7 +277,7 @@ class AuthResourceIT extends HttpIT {
         assertEquals("no-store", response.headers().firstValue("Cache-Control").orElseThrow());
         JsonObject body = json(response);
         assertEquals("bearer", body.getString("token_type"));
-        assertEquals(3600, body.getJsonNumber("expires_in").longValue());
+        assertEquals(900, body.getJsonNumber("expires_in").longValue()); // the 15-minute default
         SignedJWT jwt = SignedJWT.parse(body.getString("access_token"));
         assertEquals("RS256", jwt.getHeader().getAlgorithm().getName());
         assertEquals("JWT", jwt.getHeader().getType().getType());
@@ -289,10 +289,13 @@ class AuthResourceIT extends HttpIT {
         assertEquals(List.of("user"), claims.getStringListClaim("groups"));
         assertNotNull(claims.getJWTID());
         assertEquals(
-                Duration.ofHours(1),
+                Duration.ofMinutes(15),
                 Duration.between(
                         claims.getIssueTime().toInstant(),
                         claims.getExpirationTime().toInstant()));
+        assertEquals(36, claims.getStringClaim("sid").length(), "the session, a UUID");
+        long authTime = claims.getLongClaim("auth_time");
+        assertTrue(Math.abs(authTime - claims.getIssueTime().toInstant().getEpochSecond()) <= 1, "logged in just now");
         assertFalse(claims.getClaims().containsValue(email), "the email is not part of the token");
     }
 

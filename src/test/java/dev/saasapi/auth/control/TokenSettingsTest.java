@@ -34,4 +34,30 @@ class TokenSettingsTest {
 
         assertTrue(e.getMessage().startsWith("ACCESS_TOKEN_EXPIRE_MINUTES"), e.getMessage());
     }
+
+    @Test
+    void readsTheRefreshLifetimeInDaysAndTheRecentLoginWindowInMinutes() {
+        assertEquals(Duration.ofDays(30), TokenSettings.refreshLifetime("30"));
+        assertEquals(Duration.ofDays(1), TokenSettings.refreshLifetime("1"));
+        assertEquals(Duration.ZERO, TokenSettings.recentLogin("0"));
+        assertEquals(Duration.ofMinutes(5), TokenSettings.recentLogin(" 5 "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "0.5", "367", "month", ""})
+    void rejectsRefreshLifetimesOutsideOneDayToAYear(String value) {
+        InvalidConfigurationException e =
+                assertThrows(InvalidConfigurationException.class, () -> TokenSettings.refreshLifetime(value));
+
+        assertTrue(e.getMessage().startsWith("REFRESH_TOKEN_EXPIRE_DAYS"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "61", "five", ""})
+    void rejectsRecentLoginWindowsOutsideZeroToAnHour(String value) {
+        InvalidConfigurationException e =
+                assertThrows(InvalidConfigurationException.class, () -> TokenSettings.recentLogin(value));
+
+        assertTrue(e.getMessage().startsWith("RECENT_LOGIN_MINUTES"), e.getMessage());
+    }
 }

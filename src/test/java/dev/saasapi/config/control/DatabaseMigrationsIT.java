@@ -9,7 +9,7 @@ import dev.saasapi.it.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import liquibase.Liquibase;
 import org.junit.jupiter.api.Test;
@@ -17,13 +17,18 @@ import org.junit.jupiter.api.Test;
 /** The schema comes from the Liquibase changelogs, applied by the server and by the command line alike. */
 class DatabaseMigrationsIT extends HttpIT {
 
-    private static final List<String> CHANGESETS = List.of("0001-create-users", "0001-users-email-unique-ci");
+    private static final Map<String, String> CHANGESETS = Map.of(
+            "0001-create-users", "0001-create-users.yaml",
+            "0001-users-email-unique-ci", "0001-create-users.yaml",
+            "0002-users-tokens-valid-after", "0002-sessions.yaml",
+            "0002-create-sessions", "0002-sessions.yaml",
+            "0002-create-refresh-tokens", "0002-sessions.yaml");
 
     @Test
     void serverAppliedEveryChangesetAtStartUp() throws Exception {
-        for (String id : CHANGESETS) {
+        for (String id : CHANGESETS.keySet()) {
             assertEquals(
-                    "liquibase/changes/0001-create-users.yaml",
+                    "liquibase/changes/" + CHANGESETS.get(id),
                     TestDatabase.queryString("SELECT filename FROM databasechangelog WHERE id = ?", id)
                             .orElseThrow(),
                     id);
@@ -60,9 +65,11 @@ class DatabaseMigrationsIT extends HttpIT {
                 liquibase.getDatabase().setLiquibaseSchemaName(schema);
                 liquibase.update("");
                 assertTrue(tableExists(connection, schema, "users"));
+                assertTrue(tableExists(connection, schema, "refresh_tokens"));
 
                 liquibase.rollback(CHANGESETS.size(), (String) null);
                 assertFalse(tableExists(connection, schema, "users"));
+                assertFalse(tableExists(connection, schema, "sessions"));
                 assertEquals(0, count(connection, schema + ".databasechangelog"));
 
                 liquibase.update("");

@@ -54,7 +54,12 @@ class MigrationSafetyIT {
                 assertEquals(201, api.register(Api.uniqueEmail(), PASSWORD).statusCode());
             }
             assertEquals(
-                    List.of("0001-create-users:1", "0001-users-email-unique-ci:1"),
+                    List.of(
+                            "0001-create-users:1",
+                            "0001-users-email-unique-ci:1",
+                            "0002-create-refresh-tokens:1",
+                            "0002-create-sessions:1",
+                            "0002-users-tokens-valid-after:1"),
                     rows("SELECT id || ':' || count(*) FROM " + schema + ".databasechangelog GROUP BY id ORDER BY id"));
             assertEquals(2, count("SELECT count(*) FROM " + schema + ".users"));
         }

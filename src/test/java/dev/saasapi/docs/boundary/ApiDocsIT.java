@@ -57,7 +57,12 @@ class ApiDocsIT extends HttpIT {
         JsonObject paths = doc.getJsonObject("paths");
         assertEquals(Set.of("post"), operations(paths, "/auth/register"));
         assertEquals(Set.of("post"), operations(paths, "/auth/login"));
-        assertEquals(Set.of("get", "patch"), operations(paths, "/users/me"));
+        assertEquals(Set.of("post"), operations(paths, "/auth/refresh"));
+        assertEquals(Set.of("post"), operations(paths, "/auth/logout"));
+        assertEquals(Set.of("get", "patch", "delete"), operations(paths, "/users/me"));
+        assertEquals(Set.of("post"), operations(paths, "/users/me/password"));
+        assertEquals(Set.of("get"), operations(paths, "/users/me/sessions"));
+        assertEquals(Set.of("delete"), operations(paths, "/users/me/sessions/{id}"));
         assertEquals(Set.of("get"), operations(paths, "/.well-known/jwks.json"));
         assertEquals("/", doc.getJsonArray("servers").getJsonObject(0).getString("url"));
 
@@ -85,8 +90,16 @@ class ApiDocsIT extends HttpIT {
                         .getJsonObject("schema")
                         .getString("$ref"));
 
-        for (String method : List.of("get", "patch")) {
-            JsonObject me = paths.getJsonObject("/users/me").getJsonObject(method);
+        for (String[] operation : List.of(
+                new String[] {"/users/me", "get"},
+                new String[] {"/users/me", "patch"},
+                new String[] {"/users/me", "delete"},
+                new String[] {"/users/me/password", "post"},
+                new String[] {"/users/me/sessions", "get"},
+                new String[] {"/users/me/sessions/{id}", "delete"},
+                new String[] {"/auth/logout", "post"})) {
+            String method = operation[0] + " " + operation[1];
+            JsonObject me = paths.getJsonObject(operation[0]).getJsonObject(operation[1]);
             assertEquals(
                     Set.of("oauth2"),
                     me.getJsonArray("security").getJsonObject(0).keySet(),
@@ -107,6 +120,9 @@ class ApiDocsIT extends HttpIT {
         assertEquals(
                 "/auth/login",
                 oauth2.getJsonObject("flows").getJsonObject("password").getString("tokenUrl"));
+        assertEquals(
+                "/auth/refresh",
+                oauth2.getJsonObject("flows").getJsonObject("password").getString("refreshUrl"));
 
         JsonObject schemas = components.getJsonObject("schemas");
         assertEquals(
@@ -116,7 +132,7 @@ class ApiDocsIT extends HttpIT {
                 Set.of("id", "email", "is_active", "created_at"),
                 schemas.getJsonObject("User").getJsonObject("properties").keySet());
         assertEquals(
-                Set.of("access_token", "token_type", "expires_in"),
+                Set.of("access_token", "token_type", "expires_in", "refresh_token"),
                 schemas.getJsonObject("Token").getJsonObject("properties").keySet());
         assertTrue(schemas.getJsonObject("Problem")
                 .getJsonObject("properties")

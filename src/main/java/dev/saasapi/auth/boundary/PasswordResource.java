@@ -1,0 +1,65 @@
+package dev.saasapi.auth.boundary;
+
+import static dev.saasapi.problems.control.MalformedBodyException.requireBody;
+
+import dev.saasapi.Roles;
+import dev.saasapi.auth.control.PasswordConfirmation;
+import dev.saasapi.auth.control.PasswordHasher;
+import dev.saasapi.auth.entity.PasswordChange;
+import dev.saasapi.users.control.Caller;
+import dev.saasapi.users.entity.User;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Changes the caller's password. Every other session ends and every access token issued so far is
+ * refused; the calling client gets a fresh pair of tokens for its own session in the answer.
+ */
+@Path("users/me/password")
+@RequestScoped
+@RolesAllowed(Roles.USER)
+public class PasswordResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PasswordConfirmation passwords;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    SessionLifecycle sessions;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response change(@Valid PasswordChange body, @Context HttpServletRequest request) {
+        requireBody(body);
+        User user = caller.user();
+        String verifiedHash = passwords.confirm(user, body.currentPassword());
+        String newHash = hasher.hash(body.newPassword());
+        return Response.ok(sessions.changePassword(
+                        user.id(),
+                        verifiedHash,
+                        newHash,
+                        caller.sessionId(),
+                        ClientInfo.userAgent(request),
+                        ClientInfo.address(request)))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .build();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.saasapi.auth.boundary;
+
+import dev.saasapi.auth.control.InvalidRefreshTokenException;
+import dev.saasapi.auth.control.RefreshTokenSecrets;
+import dev.saasapi.auth.control.SessionStore;
+import dev.saasapi.auth.control.TokenIssuer;
+import dev.saasapi.auth.control.TokenSettings;
+import dev.saasapi.auth.control.UnknownSessionException;
+import dev.saasapi.auth.entity.RefreshToken;
+import dev.saasapi.auth.entity.Session;
+import dev.saasapi.auth.entity.TokenResponse;
+import dev.saasapi.users.control.ConcurrentUpdateException;
+import dev.saasapi.users.control.UnknownAccountException;
+import dev.saasapi.users.control.UserStore;
+import dev.saasapi.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Sessions from login to logout, one transaction per step. A session is a chain of refresh tokens,
+ * each used once; the access tokens it hands out name it in their {@code sid} claim.
+ */
+@ApplicationScoped
+public class SessionLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(SessionLifecycle.class.getName());
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    SessionStore sessions;
+
+    @Inject
+    UserStore users;
+
+    @Inject
+    TokenIssuer issuer;
+
+    /** A new session for a user who just proved the password; expired sessions of the user are cleared. */
+    @Transactional
+    public TokenResponse start(User user, String userAgent, String ipAddress) {
+        Instant now = clock.instant();
+        sessions.removeExpiredOf(user.id(), now);
+        Session session = new Session(user.id(), now, TokenSettings.current().refreshLifetime(), userAgent, ipAddress);
+        sessions.add(session);
+        return tokensFor(user, session, now);
+    }
+
+    /**
+     * Swaps a refresh token for a new pair. A token that was already used is a replay, by a thief or by
+     * the client it was stolen from: the whole session ends, and that is kept although the request fails.
+     */
+    @Transactional(dontRollbackOn = InvalidRefreshTokenException.class)
+    public TokenResponse refresh(String token) {
+        if (!RefreshTokenSecrets.wellFormed(token)) {
+            throw new InvalidRefreshTokenException();
+        }
+        Instant now = clock.instant();
+        if (!sessions.rotate(token, now)) {
+            sessions.findRefreshToken(token)
+                    .flatMap(replayed -> sessions.find(replayed.sessionId()))
+                    .ifPresent(session -> {
+                        LOG.warning(() -> "A used refresh token was presented again: ended session " + session.id()
+                                + " of user " + session.userId());
+                        sessions.remove(session);
+                    });
+            throw new InvalidRefreshTokenException();
+        }
+        Session session = sessions.findRefreshToken(token)
+                .map(RefreshToken::sessionId)
+                .flatMap(sessions::find)
+                .orElseThrow(InvalidRefreshTokenException::new);
+        Optional<User> user = users.findById(session.userId()).filter(User::active);
+        if (user.isEmpty() || session.expired(now) || !user.get().acceptsSessionUsedAt(session.lastUsedAt())) {
+            sessions.remove(session);
+            throw new InvalidRefreshTokenException();
+        }
+        session.used(now);
+        return tokensFor(user.get(), session, now);
+    }
+
+    public List<Session> activeOf(UUID userId) {
+        return sessions.activeOf(userId, clock.instant());
+    }
+
+    /** @throws UnknownSessionException unless the user has an active session with this id */
+    @Transactional
+    public void end(UUID userId, UUID sessionId) {
+        Session session = sessions.find(sessionId)
+                .filter(found -> found.userId().equals(userId) && !found.expired(clock.instant()))
+                .orElseThrow(UnknownSessionException::new);
+        sessions.remove(session);
+    }
+
+    /** Ends the session if it is still there: logging out twice is no error. */
+    @Transactional
+    public void endIfActive(UUID userId, UUID sessionId) {
+        sessions.find(sessionId).filter(found -> found.userId().equals(userId)).ifPresent(sessions::remove);
+    }
+
+    /** Ends every session of the user, and every access token issued so far stops working at once. */
+    @Transactional
+    public void endAll(UUID userId) {
+        User user = users.findById(userId).orElseThrow(UnknownAccountException::new);
+        user.revokeTokens(clock.instant());
+        users.flush();
+        sessions.removeAllOf(userId);
+    }
+
+    /**
+     * Stores the new password hash if the password is still the one the caller proved, ends every
+     * other session and revokes every access token, and gives the calling session a fresh pair of
+     * tokens (a new session if it has none): the client that changed the password stays logged in.
+     */
+    @Transactional
+    public TokenResponse changePassword(
+            UUID userId,
+            String verifiedHash,
+            String newHash,
+            Optional<UUID> currentSession,
+            String userAgent,
+            String ipAddress) {
+        User user = users.findById(userId).filter(User::active).orElseThrow(UnknownAccountException::new);
+        if (!user.passwordHash().equals(verifiedHash)) {
+            throw new ConcurrentUpdateException();
+        }
+        Instant now = clock.instant();
+        user.changePassword(newHash, now);
+        users.flush();
+        Optional<Session> kept = currentSession
+                .flatMap(sessions::find)
+                .filter(session -> session.userId().equals(userId) && !session.expired(now));
+        Session session;
+        if (kept.isPresent()) {
+            session = kept.get();
+            sessions.removeOthersOf(userId, session.id());
+            sessions.removeRefreshTokensOf(session);
+            session.reauthenticated(now);
+        } else {
+            sessions.removeAllOf(userId);
+            session = new Session(userId, now, TokenSettings.current().refreshLifetime(), userAgent, ipAddress);
+            sessions.add(session);
+        }
+        return tokensFor(user, session, now);
+    }
+
+    private TokenResponse tokensFor(User user, Session session, Instant now) {
+        String refreshToken = RefreshTokenSecrets.generate();
+        sessions.addRefreshToken(refreshToken, session, now);
+        TokenIssuer.AccessToken access =
+                issuer.issue(user.id(), session.id(), session.authenticatedAt().toInstant(), user.tokensIssuableFrom());
+        return TokenResponse.bearer(access.value(), access.expiresInSeconds(), refreshToken);
+    }
+}

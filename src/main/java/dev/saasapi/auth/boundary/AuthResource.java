@@ -4,6 +4,7 @@ import static dev.saasapi.problems.control.MalformedBodyException.requireBody;
 
 import dev.saasapi.auth.control.InvalidCredentialsException;
 import dev.saasapi.auth.control.InvalidLoginRequestException;
+import dev.saasapi.auth.control.InvalidRefreshTokenException;
 import dev.saasapi.auth.control.MalformedLoginRequestException;
 import dev.saasapi.auth.control.PasswordHasher;
 import dev.saasapi.auth.control.UnsupportedGrantTypeException;
@@ -54,6 +55,9 @@ public class AuthResource {
     private static final String LOGINS = "auth_logins";
     private static final String LOGINS_DESCRIPTION =
             "Logins by outcome: success issued a token, failure was a wrong email or password";
+    private static final String REFRESHES = "auth_refreshes";
+    private static final String REFRESHES_DESCRIPTION =
+            "Refresh-token grants by outcome: failure was an unknown, expired, revoked or replayed refresh token";
 
     @Inject
     UserStore users;
@@ -74,6 +78,14 @@ public class AuthResource {
     @Inject
     @Metric(name = LOGINS, absolute = true, tags = "outcome=failure", description = LOGINS_DESCRIPTION)
     Counter loginsFailed;
+
+    @Inject
+    @Metric(name = REFRESHES, absolute = true, tags = "outcome=success", description = REFRESHES_DESCRIPTION)
+    Counter refreshesSucceeded;
+
+    @Inject
+    @Metric(name = REFRESHES, absolute = true, tags = "outcome=failure", description = REFRESHES_DESCRIPTION)
+    Counter refreshesFailed;
 
     @POST
     @Path("register")
@@ -149,7 +161,14 @@ public class AuthResource {
             throw new InvalidLoginRequestException(
                     List.of(new Problem.FieldError("refresh_token", "must not be blank")));
         }
-        return sessions.refresh(token.strip());
+        try {
+            TokenResponse tokens = sessions.refresh(token.strip());
+            refreshesSucceeded.inc();
+            return tokens;
+        } catch (InvalidRefreshTokenException e) {
+            refreshesFailed.inc();
+            throw e;
+        }
     }
 
     /** The form of a token request; credentials in the URL are refused, because URLs are logged. */

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * Sessions from login to logout, one transaction per step. A session is a chain of refresh tokens,
@@ -42,6 +44,14 @@ public class SessionLifecycle {
 
     @Inject
     TokenIssuer issuer;
+
+    @Inject
+    @Metric(
+            name = "auth_refresh_token_replays",
+            absolute = true,
+            description =
+                    "Used refresh tokens presented again; each ended its session (a stolen token, or a client bug)")
+    Counter replays;
 
     /** A new session for a user who just proved the password; expired sessions of the user are cleared. */
     @Transactional
@@ -67,6 +77,7 @@ public class SessionLifecycle {
             sessions.findRefreshToken(token)
                     .flatMap(replayed -> sessions.find(replayed.sessionId()))
                     .ifPresent(session -> {
+                        replays.inc();
                         LOG.warning(() -> "A used refresh token was presented again: ended session " + session.id()
                                 + " of user " + session.userId());
                         sessions.remove(session);
@@ -84,6 +95,12 @@ public class SessionLifecycle {
         }
         session.used(now);
         return tokensFor(user.get(), session, now);
+    }
+
+    /** Every user's expired sessions, with their refresh tokens. */
+    @Transactional
+    public int removeExpired() {
+        return sessions.removeExpired(clock.instant());
     }
 
     public List<Session> activeOf(UUID userId) {

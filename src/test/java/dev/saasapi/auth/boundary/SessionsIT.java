@@ -12,6 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.saasapi.it.Api;
 import dev.saasapi.it.Concurrently;
 import dev.saasapi.it.HttpIT;
+import dev.saasapi.it.PrometheusText;
 import dev.saasapi.it.TestDatabase;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -81,6 +82,7 @@ class SessionsIT extends HttpIT {
     void aReplayedRefreshTokenEndsTheWholeSession() throws Exception {
         JsonObject first = registeredLogin(uniqueEmail());
         JsonObject second = json(api.refresh(first.getString("refresh_token")));
+        PrometheusText before = metrics();
 
         assertProblem(api.refresh(first.getString("refresh_token")), 401, INVALID_REFRESH_TOKEN);
 
@@ -89,6 +91,18 @@ class SessionsIT extends HttpIT {
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM sessions WHERE id = ?", sessionOf(first)));
         assertEquals(
                 0, TestDatabase.count("SELECT count(*) FROM refresh_tokens WHERE session_id = ?", sessionOf(first)));
+        PrometheusText after = metrics();
+        assertEquals(
+                1,
+                after.value("auth_refresh_token_replays_total", Map.of())
+                        - before.value("auth_refresh_token_replays_total", Map.of()),
+                "one replay, one session ended");
+        Map<String, String> failure = Map.of("outcome", "failure");
+        assertEquals(2, after.value("auth_refreshes_total", failure) - before.value("auth_refreshes_total", failure));
+    }
+
+    private PrometheusText metrics() {
+        return new PrometheusText(api.get("/metrics?scope=application").body());
     }
 
     @Test

@@ -125,9 +125,9 @@ public class SessionLifecycle {
     /** Ends every session of the user, and every access token issued so far stops working at once. */
     @Transactional
     public void endAll(UUID userId) {
-        User user = users.findById(userId).orElseThrow(UnknownAccountException::new);
-        user.revokeTokens(clock.instant());
-        users.flush();
+        if (!users.revokeTokens(userId, clock.instant())) {
+            throw new UnknownAccountException();
+        }
         sessions.removeAllOf(userId);
     }
 

@@ -1,5 +1,6 @@
 package dev.saasapi.auth.entity;
 
+import dev.saasapi.users.entity.User;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -44,7 +45,7 @@ public class RefreshToken {
     public RefreshToken(String tokenHash, UUID sessionId, Instant now) {
         this.tokenHash = Objects.requireNonNull(tokenHash, "tokenHash");
         this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
-        this.createdAt = Session.utc(now);
+        this.createdAt = User.utc(now);
     }
 
     public UUID sessionId() {

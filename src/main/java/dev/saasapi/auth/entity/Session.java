@@ -1,5 +1,7 @@
 package dev.saasapi.auth.entity;
 
+import static dev.saasapi.users.entity.User.utc;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,8 +10,6 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -122,10 +122,5 @@ public class Session {
 
     public String ipAddress() {
         return ipAddress;
-    }
-
-    /** PostgreSQL keeps microseconds: truncated here, a value returned at once equals the stored one. */
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

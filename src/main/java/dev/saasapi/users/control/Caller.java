@@ -1,7 +1,7 @@
 package dev.saasapi.users.control;
 
 import dev.saasapi.users.entity.User;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -13,9 +13,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The account the request's access token names. Loading it is also where revocation is checked: a
  * token issued before the account's last "log out everywhere" or password change is refused here,
- * with the one primary-key lookup every protected request makes anyway.
+ * with the one primary-key lookup every protected request makes anyway. Application-scoped, because
+ * the injected token is a proxy for the current request's: no bean is created per request.
  */
-@RequestScoped
+@ApplicationScoped
 public class Caller {
 
     /** The session the token was issued for (OpenID Connect's claim name). */

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,6 +40,15 @@ public class UserStore {
         em.persist(user);
         flush();
         return user;
+    }
+
+    /** Every access token and session of the account issued before {@code now} stops working at once. */
+    public boolean revokeTokens(UUID id, Instant now) {
+        return em.createNamedQuery(User.REVOKE_TOKENS)
+                        .setParameter("id", id)
+                        .setParameter("now", User.utc(now))
+                        .executeUpdate()
+                == 1;
     }
 
     public void remove(User user) {

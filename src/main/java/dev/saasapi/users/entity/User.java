@@ -21,6 +21,8 @@ import java.util.UUID;
 @Table(name = "users")
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE LOWER(u.email) = LOWER(:email)")
 // no version bump: a new hash of the same password is no change a concurrent PATCH should trip over
+// no version bump either: revoking tokens conflicts with no other change of the account
+@NamedQuery(name = User.REVOKE_TOKENS, query = "UPDATE User u SET u.tokensValidAfter = :now WHERE u.id = :id")
 @NamedQuery(
         name = User.REPLACE_PASSWORD_HASH,
         query = "UPDATE User u SET u.passwordHash = :replacement WHERE u.id = :id AND u.passwordHash = :expected")
@@ -28,6 +30,7 @@ public class User {
 
     public static final String BY_EMAIL = "User.byEmail";
     public static final String REPLACE_PASSWORD_HASH = "User.replacePasswordHash";
+    public static final String REVOKE_TOKENS = "User.revokeTokens";
 
     @Id
     private UUID id;
@@ -70,15 +73,10 @@ public class User {
         this.updatedAt = now();
     }
 
-    /** A new password hash; every token issued so far stops working. */
+    /** A new password hash; every access token and session issued before {@code now} stops working. */
     public void changePassword(String passwordHash, Instant now) {
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
-        revokeTokens(now);
-    }
-
-    /** Every access token and session issued before {@code now} stops working at once. */
-    public void revokeTokens(Instant now) {
-        this.tokensValidAfter = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        this.tokensValidAfter = utc(now);
         this.updatedAt = tokensValidAfter;
     }
 
@@ -137,8 +135,12 @@ public class User {
         return email;
     }
 
-    /** PostgreSQL keeps microseconds; truncating here makes the value returned at creation equal the stored one. */
     private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return utc(Instant.now());
+    }
+
+    /** PostgreSQL keeps microseconds; truncating here makes the value returned at creation equal the stored one. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

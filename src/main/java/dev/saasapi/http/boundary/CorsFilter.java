@@ -51,7 +51,7 @@ public class CorsFilter extends HttpFilter {
         }
         response.setHeader("Access-Control-Allow-Origin", origin);
         if ("OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null) {
-            response.setHeader("Access-Control-Allow-Methods", "GET, POST, PATCH");
+            response.setHeader("Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE");
             response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type");
             response.setHeader("Access-Control-Max-Age", "600");
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);

@@ -97,6 +97,7 @@ class SecuritySettingsIT {
         assertEquals(204, preflight.statusCode());
         assertEquals(APP, header(preflight, "Access-Control-Allow-Origin"));
         assertTrue(header(preflight, "Access-Control-Allow-Methods").contains("PATCH"));
+        assertTrue(header(preflight, "Access-Control-Allow-Methods").contains("DELETE"), "sessions and the account");
         assertTrue(header(preflight, "Access-Control-Allow-Headers").contains("Authorization"));
         assertFalse(preflight
                 .headers()

@@ -140,6 +140,17 @@ class SessionsIT extends HttpIT {
     }
 
     @Test
+    void aDisabledAccountCannotRefresh() throws Exception {
+        String email = uniqueEmail();
+        JsonObject tokens = registeredLogin(email);
+        TestDatabase.update("UPDATE users SET is_active = false WHERE lower(email) = lower(?)", email);
+
+        assertProblem(api.refresh(tokens.getString("refresh_token")), 401, INVALID_REFRESH_TOKEN);
+
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM sessions WHERE id = ?", sessionOf(tokens)));
+    }
+
+    @Test
     void theTokenEndpointAlsoTakesTheRefreshTokenGrant() throws Exception {
         JsonObject first = registeredLogin(uniqueEmail());
 

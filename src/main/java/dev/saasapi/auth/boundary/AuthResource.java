@@ -69,9 +69,6 @@ public class AuthResource {
     SessionLifecycle sessions;
 
     @Inject
-    PasswordHashUpgrades upgrades;
-
-    @Inject
     @Metric(name = LOGINS, absolute = true, tags = "outcome=success", description = LOGINS_DESCRIPTION)
     Counter loginsSucceeded;
 
@@ -133,10 +130,16 @@ public class AuthResource {
             loginsFailed.inc();
             throw new InvalidCredentialsException();
         }
-        if (hasher.needsRehash(user.passwordHash())) {
-            upgrades.replaceHash(user.id(), user.passwordHash(), hasher.hash(password));
+        // hashed before the transaction, which holds no connection during the slow hash
+        String rehash = hasher.needsRehash(user.passwordHash()) ? hasher.hash(password) : null;
+        TokenResponse tokens;
+        try {
+            tokens = sessions.start(
+                    user.id(), user.passwordHash(), rehash, ClientInfo.userAgent(request), ClientInfo.address(request));
+        } catch (InvalidCredentialsException e) {
+            loginsFailed.inc(); // the password changed, or the account went, while this login was hashing
+            throw e;
         }
-        TokenResponse tokens = sessions.start(user, ClientInfo.userAgent(request), ClientInfo.address(request));
         loginsSucceeded.inc();
         return tokenResponse(tokens);
     }

@@ -10,21 +10,25 @@ final class ClientInfo {
 
     /** The User-Agent header, cut to what the column holds, control characters replaced. */
     static String userAgent(HttpServletRequest request) {
-        String agent = request.getHeader("User-Agent");
-        if (agent == null || agent.isBlank()) {
+        return storable(request.getHeader("User-Agent"), Session.MAX_USER_AGENT_LENGTH);
+    }
+
+    /**
+     * The peer address; behind a proxy, the listener must be told to trust X-Forwarded-For, and then the
+     * value comes from a header: it is cut and cleaned like the user agent.
+     */
+    static String address(HttpServletRequest request) {
+        return storable(request.getRemoteAddr(), Session.MAX_IP_ADDRESS_LENGTH);
+    }
+
+    static String storable(String text, int maxLength) {
+        if (text == null || text.isBlank()) {
             return null;
         }
-        String kept = agent.length() > Session.MAX_USER_AGENT_LENGTH
-                ? agent.substring(0, Session.MAX_USER_AGENT_LENGTH)
-                : agent;
+        String kept = text.length() > maxLength ? text.substring(0, maxLength) : text;
         return kept.codePoints()
                 .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
-    }
-
-    /** The peer address; behind a proxy, the listener must be told to trust X-Forwarded-For. */
-    static String address(HttpServletRequest request) {
-        return request.getRemoteAddr();
     }
 }

@@ -1,5 +1,6 @@
 package dev.saasapi.auth.boundary;
 
+import dev.saasapi.auth.control.InvalidCredentialsException;
 import dev.saasapi.auth.control.InvalidRefreshTokenException;
 import dev.saasapi.auth.control.RefreshTokenSecrets;
 import dev.saasapi.auth.control.SessionStore;
@@ -53,12 +54,26 @@ public class SessionLifecycle {
                     "Used refresh tokens presented again; each ended its session (a stolen token, or a client bug)")
     Counter replays;
 
-    /** A new session for a user who just proved the password; expired sessions of the user are cleared. */
+    /**
+     * A new session for a user who just proved the password, if it is still the password: a login that
+     * was hashing while the password changed or the account went is refused like a wrong password.
+     * A hash made under an older policy is replaced here too. Expired sessions of the user are cleared.
+     *
+     * @param rehash the password hashed under the current policy, or null if the stored hash is current
+     * @throws InvalidCredentialsException if the account or its password changed since it was read
+     */
     @Transactional
-    public TokenResponse start(User user, String userAgent, String ipAddress) {
-        Instant now = clock.instant();
-        sessions.removeExpiredOf(user.id(), now);
-        Session session = new Session(user.id(), now, TokenSettings.current().refreshLifetime(), userAgent, ipAddress);
+    public TokenResponse start(UUID userId, String verifiedHash, String rehash, String userAgent, String ipAddress) {
+        User user = users.findForUpdate(userId)
+                .filter(User::active)
+                .filter(current -> current.passwordHash().equals(verifiedHash))
+                .orElseThrow(InvalidCredentialsException::new);
+        if (rehash != null) {
+            users.replacePasswordHash(userId, verifiedHash, rehash);
+        }
+        Instant now = user.notBeforeRevocation(clock.instant());
+        sessions.removeExpiredOf(userId, now);
+        Session session = new Session(userId, now, TokenSettings.current().refreshLifetime(), userAgent, ipAddress);
         sessions.add(session);
         return tokensFor(user, session, now);
     }
@@ -72,29 +87,30 @@ public class SessionLifecycle {
         if (!RefreshTokenSecrets.wellFormed(token)) {
             throw new InvalidRefreshTokenException();
         }
+        UUID sessionId = sessions.findRefreshToken(token)
+                .map(RefreshToken::sessionId)
+                .orElseThrow(InvalidRefreshTokenException::new);
+        // the user first, then the session: the order of every writer, and a revocation under way is waited for
+        Optional<User> user = sessions.userIdOf(sessionId).flatMap(users::findForUpdate);
+        Session session = sessions.findForUpdate(sessionId).orElseThrow(InvalidRefreshTokenException::new);
         Instant now = clock.instant();
         if (!sessions.rotate(token, now)) {
-            sessions.findRefreshToken(token)
-                    .flatMap(replayed -> sessions.find(replayed.sessionId()))
-                    .ifPresent(session -> {
-                        replays.inc();
-                        LOG.warning(() -> "A used refresh token was presented again: ended session " + session.id()
-                                + " of user " + session.userId());
-                        sessions.remove(session);
-                    });
-            throw new InvalidRefreshTokenException();
-        }
-        Session session = sessions.findRefreshToken(token)
-                .map(RefreshToken::sessionId)
-                .flatMap(sessions::find)
-                .orElseThrow(InvalidRefreshTokenException::new);
-        Optional<User> user = users.findById(session.userId()).filter(User::active);
-        if (user.isEmpty() || session.expired(now) || !user.get().acceptsSessionUsedAt(session.lastUsedAt())) {
+            replays.inc();
+            LOG.warning(() -> "A used refresh token was presented again: ended session " + session.id() + " of user "
+                    + session.userId());
             sessions.remove(session);
             throw new InvalidRefreshTokenException();
         }
-        session.used(now);
-        return tokensFor(user.get(), session, now);
+        if (user.isEmpty()
+                || !user.get().active()
+                || session.expired(now)
+                || !user.get().acceptsSessionUsedAt(session.lastUsedAt())) {
+            sessions.remove(session);
+            throw new InvalidRefreshTokenException();
+        }
+        Instant used = user.get().notBeforeRevocation(now);
+        session.used(used);
+        return tokensFor(user.get(), session, used);
     }
 
     /** Every user's expired sessions, with their refresh tokens. */
@@ -125,9 +141,7 @@ public class SessionLifecycle {
     /** Ends every session of the user, and every access token issued so far stops working at once. */
     @Transactional
     public void endAll(UUID userId) {
-        if (!users.revokeTokens(userId, clock.instant())) {
-            throw new UnknownAccountException();
-        }
+        users.revokeTokens(userId, clock.instant());
         sessions.removeAllOf(userId);
     }
 
@@ -144,11 +158,11 @@ public class SessionLifecycle {
             Optional<UUID> currentSession,
             String userAgent,
             String ipAddress) {
-        User user = users.findById(userId).filter(User::active).orElseThrow(UnknownAccountException::new);
+        User user = users.findForUpdate(userId).filter(User::active).orElseThrow(UnknownAccountException::new);
         if (!user.passwordHash().equals(verifiedHash)) {
             throw new ConcurrentUpdateException();
         }
-        Instant now = clock.instant();
+        Instant now = user.notBeforeRevocation(clock.instant());
         user.changePassword(newHash, now);
         users.flush();
         Optional<Session> kept = currentSession

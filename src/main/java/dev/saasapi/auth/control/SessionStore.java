@@ -4,6 +4,7 @@ import dev.saasapi.auth.entity.RefreshToken;
 import dev.saasapi.auth.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,13 +34,26 @@ public class SessionStore {
         return Optional.ofNullable(em.find(Session.class, id));
     }
 
+    /** The session, locked until the transaction ends (after its user: see {@code UserStore.findForUpdate}). */
+    public Optional<Session> findForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(Session.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** Whose session it is, without loading (or locking) the session. */
+    public Optional<UUID> userIdOf(UUID sessionId) {
+        return em.createNamedQuery(Session.USER_OF, UUID.class)
+                .setParameter("id", sessionId)
+                .getResultStream()
+                .findFirst();
+    }
+
     public Optional<RefreshToken> findRefreshToken(String token) {
         return Optional.ofNullable(em.find(RefreshToken.class, RefreshTokenSecrets.hash(token)));
     }
 
     /**
      * Marks the token used, if nobody has yet. Of two requests presenting it at once, the second waits
-     * for the first one's row lock and then finds it rotated: exactly one of them wins.
+     * for the first one's locks and then finds it rotated: exactly one of them wins.
      */
     public boolean rotate(String token, Instant now) {
         return em.createNamedQuery(RefreshToken.ROTATE)

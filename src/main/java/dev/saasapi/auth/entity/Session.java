@@ -23,6 +23,7 @@ import java.util.UUID;
 @NamedQuery(
         name = Session.ACTIVE_OF_USER,
         query = "SELECT s FROM Session s WHERE s.userId = :userId AND s.expiresAt > :now ORDER BY s.lastUsedAt DESC")
+@NamedQuery(name = Session.USER_OF, query = "SELECT s.userId FROM Session s WHERE s.id = :id")
 @NamedQuery(name = Session.DELETE_OF_USER, query = "DELETE FROM Session s WHERE s.userId = :userId")
 @NamedQuery(
         name = Session.DELETE_OTHERS_OF_USER,
@@ -34,11 +35,13 @@ import java.util.UUID;
 public class Session {
 
     public static final String ACTIVE_OF_USER = "Session.activeOfUser";
+    public static final String USER_OF = "Session.userOf";
     public static final String DELETE_OF_USER = "Session.deleteOfUser";
     public static final String DELETE_OTHERS_OF_USER = "Session.deleteOthersOfUser";
     public static final String DELETE_EXPIRED = "Session.deleteExpired";
     public static final String DELETE_EXPIRED_OF_USER = "Session.deleteExpiredOfUser";
     public static final int MAX_USER_AGENT_LENGTH = 512;
+    public static final int MAX_IP_ADDRESS_LENGTH = 64;
 
     @Id
     private UUID id;
@@ -63,7 +66,7 @@ public class Session {
     @Column(name = "user_agent", length = MAX_USER_AGENT_LENGTH, updatable = false)
     private String userAgent;
 
-    @Column(name = "ip_address", length = 64, updatable = false)
+    @Column(name = "ip_address", length = MAX_IP_ADDRESS_LENGTH, updatable = false)
     private String ipAddress;
 
     protected Session() {}

@@ -6,6 +6,7 @@ import dev.saasapi.config.control.SqlErrors;
 import dev.saasapi.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -22,6 +23,15 @@ public class UserStore {
 
     public Optional<User> findById(UUID id) {
         return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    /**
+     * The account, locked until the transaction ends. Writers that touch an account's sessions lock in
+     * one order, the account first, then the session, then its refresh tokens, so that they wait for
+     * each other instead of deadlocking, and each sees the other's revocation once it is committed.
+     */
+    public Optional<User> findForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** Case-insensitive, like the unique index. */
@@ -42,13 +52,15 @@ public class UserStore {
         return user;
     }
 
-    /** Every access token and session of the account issued before {@code now} stops working at once. */
-    public boolean revokeTokens(UUID id, Instant now) {
-        return em.createNamedQuery(User.REVOKE_TOKENS)
-                        .setParameter("id", id)
-                        .setParameter("now", User.utc(now))
-                        .executeUpdate()
-                == 1;
+    /**
+     * Every access token and session of the account issued before {@code now} stops working at once.
+     * Never moves the instant back, should a later revocation have been committed in the meantime.
+     */
+    public void revokeTokens(UUID id, Instant now) {
+        em.createNamedQuery(User.REVOKE_TOKENS)
+                .setParameter("id", id)
+                .setParameter("now", User.utc(now))
+                .executeUpdate();
     }
 
     public void remove(User user) {

@@ -22,7 +22,10 @@ import java.util.UUID;
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE LOWER(u.email) = LOWER(:email)")
 // no version bump: a new hash of the same password is no change a concurrent PATCH should trip over
 // no version bump either: revoking tokens conflicts with no other change of the account
-@NamedQuery(name = User.REVOKE_TOKENS, query = "UPDATE User u SET u.tokensValidAfter = :now WHERE u.id = :id")
+@NamedQuery(
+        name = User.REVOKE_TOKENS,
+        query = "UPDATE User u SET u.tokensValidAfter = :now"
+                + " WHERE u.id = :id AND (u.tokensValidAfter IS NULL OR u.tokensValidAfter < :now)")
 @NamedQuery(
         name = User.REPLACE_PASSWORD_HASH,
         query = "UPDATE User u SET u.passwordHash = :replacement WHERE u.id = :id AND u.passwordHash = :expected")
@@ -76,8 +79,18 @@ public class User {
     /** A new password hash; every access token and session issued before {@code now} stops working. */
     public void changePassword(String passwordHash, Instant now) {
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
-        this.tokensValidAfter = utc(now);
+        this.tokensValidAfter = utc(notBeforeRevocation(now));
         this.updatedAt = tokensValidAfter;
+    }
+
+    /**
+     * {@code now}, or the last revocation if that is later: what a session started or refreshed now
+     * records, so that a revocation stamped by an instance whose clock runs ahead does not end it.
+     */
+    public Instant notBeforeRevocation(Instant now) {
+        return tokensValidAfter == null || !tokensValidAfter.toInstant().isAfter(now)
+                ? now
+                : tokensValidAfter.toInstant();
     }
 
     /**

@@ -16,8 +16,14 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** Password change, email change and account deletion: each needs the password, over HTTP. */
@@ -92,6 +98,51 @@ class AccountLifecycleIT extends HttpIT {
         assertEquals(401, api.login(email, PASSWORD).statusCode());
         assertEquals(200, api.login(email, NEW_PASSWORD).statusCode());
         assertEquals(200, api.refresh(fresh.getString("refresh_token")).statusCode());
+    }
+
+    @Test
+    void noLoginWithTheOldPasswordOutlivesAPasswordChange() throws Exception {
+        String email = uniqueEmail();
+        JsonObject phone = registeredLogin(email);
+        // an attacker who knows the old password logs in without pause, so that some of those logins
+        // read the account before the change and finish hashing after it
+        AtomicBoolean changed = new AtomicBoolean();
+        ExecutorService attackers = Executors.newFixedThreadPool(2);
+        List<Future<List<HttpResponse<String>>>> attempts = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            attempts.add(attackers.submit(() -> {
+                List<HttpResponse<String>> logins = new ArrayList<>();
+                for (int after = 0; after < 3; after += changed.get() ? 1 : 0) {
+                    logins.add(api.login(email, PASSWORD));
+                }
+                return logins;
+            }));
+        }
+        Thread.sleep(100);
+        HttpResponse<String> change = api.postJson(
+                "/users/me/password", phone.getString("access_token"), passwordChange(PASSWORD, NEW_PASSWORD));
+        changed.set(true);
+        List<HttpResponse<String>> logins = new ArrayList<>();
+        for (Future<List<HttpResponse<String>>> attempt : attempts) {
+            logins.addAll(attempt.get(60, TimeUnit.SECONDS));
+        }
+        attackers.shutdown();
+
+        assertEquals(200, change.statusCode(), change.body());
+        for (HttpResponse<String> login : logins) {
+            if (login.statusCode() == 200) { // it finished before the change: the change must have ended it
+                assertEquals(
+                        401, api.refresh(json(login).getString("refresh_token")).statusCode(), "refresh");
+                assertEquals(
+                        401,
+                        api.get("/users/me", json(login).getString("access_token"))
+                                .statusCode());
+            } else {
+                assertProblem(login, 401, "/problems/invalid-credentials");
+            }
+        }
+        assertProblem(logins.get(logins.size() - 1), 401, "/problems/invalid-credentials");
+        assertEquals(200, api.refresh(json(change).getString("refresh_token")).statusCode());
     }
 
     @Test

@@ -56,4 +56,27 @@ class UserTest {
         assertFalse(user.acceptsSessionUsedAt(REVOKED.minusNanos(1000).atOffset(ZoneOffset.UTC)));
         assertTrue(user.acceptsSessionUsedAt(REVOKED.atOffset(ZoneOffset.UTC)));
     }
+
+    @Test
+    void sessionsStartedRightAfterARevocationOnAnInstanceWithASlowerClockStillCount() {
+        User user = new User("ann@example.com", "hash");
+        user.changePassword("new-hash", REVOKED);
+
+        Instant behind = REVOKED.minusMillis(300);
+
+        assertEquals(REVOKED, user.notBeforeRevocation(behind));
+        assertTrue(user.acceptsSessionUsedAt(User.utc(user.notBeforeRevocation(behind))));
+        assertEquals(REVOKED.plusSeconds(5), user.notBeforeRevocation(REVOKED.plusSeconds(5)));
+    }
+
+    @Test
+    void aPasswordChangeNeverMovesTheRevocationBack() {
+        User user = new User("ann@example.com", "hash");
+        user.changePassword("second", REVOKED);
+
+        user.changePassword("third", REVOKED.minusSeconds(2)); // stamped by a clock running behind
+
+        assertFalse(user.acceptsSessionUsedAt(User.utc(REVOKED.minusSeconds(1))));
+        assertEquals("third", user.passwordHash());
+    }
 }

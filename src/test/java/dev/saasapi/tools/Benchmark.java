@@ -61,7 +61,11 @@ public final class Benchmark {
 
     private Benchmark() {}
 
-    /** One scenario's figures of one run. Latencies in milliseconds. */
+    /**
+     * One scenario's figures of one run. Latencies in milliseconds; {@code serverCpuMicros} is the CPU
+     * time the server process spent per request (user + system), NaN where it was not measured. On a
+     * shared machine it varies far less than throughput, which also depends on what else gets the cores.
+     */
     record Result(
             String scenario,
             double requestsPerSecond,
@@ -71,7 +75,24 @@ public final class Benchmark {
             double max,
             long non2xx,
             Map<String, Long> statuses,
-            long socketErrors) {}
+            long socketErrors,
+            double serverCpuMicros) {
+
+        Result withServerCpu(double cpuSeconds, int durationSeconds) {
+            double requests = requestsPerSecond * durationSeconds;
+            return new Result(
+                    scenario,
+                    requestsPerSecond,
+                    p50,
+                    p90,
+                    p99,
+                    max,
+                    non2xx,
+                    statuses,
+                    socketErrors,
+                    requests > 0 ? cpuSeconds * 1e6 / requests : Double.NaN);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         if (!wrkInstalled()) {
@@ -134,7 +155,10 @@ public final class Benchmark {
             List<Result> results = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 for (Map.Entry<String, List<String>> scenario : commands.entrySet()) {
-                    Result result = parse(scenario.getKey(), wrk(scenario.getValue(), duration));
+                    double cpuBefore = cpuSeconds(payara.pid());
+                    String output = wrk(scenario.getValue(), duration);
+                    Result result = parse(scenario.getKey(), output)
+                            .withServerCpu(cpuSeconds(payara.pid()) - cpuBefore, duration);
                     results.add(result);
                     System.out.println("[bench] run " + run + ": " + line(result));
                 }
@@ -359,7 +383,8 @@ public final class Benchmark {
                 millis(latency.group(3)),
                 non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0,
                 statuses,
-                errors);
+                errors,
+                Double.NaN);
     }
 
     /** wrk's durations: 812.00us, 3.41ms, 1.20s, 2.00m. */
@@ -389,9 +414,11 @@ public final class Benchmark {
     static String line(Result r) {
         return String.format(
                 Locale.ROOT,
-                "%-9s %9.1f req/s  p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %8.2f ms  non-2xx %6d  errors %d  %s",
+                "%-9s %9.1f req/s  server CPU %7.0f us/req  p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %8.2f ms"
+                        + "  non-2xx %6d  errors %d  %s",
                 r.scenario(),
                 r.requestsPerSecond(),
+                r.serverCpuMicros(),
                 r.p50(),
                 r.p90(),
                 r.p99(),
@@ -403,6 +430,32 @@ public final class Benchmark {
 
     private static long total(Map<String, Long> statuses) {
         return statuses.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** User + system CPU time of a process so far, from /proc (Linux), in seconds. */
+    static double cpuSeconds(long pid) throws IOException {
+        return cpuSeconds(Files.readString(Path.of("/proc/" + pid + "/stat")), clockTicksPerSecond());
+    }
+
+    /** Fields 14 and 15 of /proc/PID/stat, counted after the command name, which may hold spaces. */
+    static double cpuSeconds(String stat, long ticksPerSecond) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) ticksPerSecond;
+    }
+
+    private static long clockTicksPerSecond() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK")
+                    .redirectErrorStream(true)
+                    .start();
+            String ticks = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+            return getconf.waitFor() == 0 ? Long.parseLong(ticks) : 100;
+        } catch (IOException | NumberFormatException e) {
+            return 100; // the Linux default (USER_HZ)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
     }
 
     private static long residentKib(long pid) throws IOException {

@@ -43,12 +43,21 @@ class BenchmarkTest {
     @Test
     void theMedianIsTheMiddleRunWithAllItsFigures() {
         List<Benchmark.Result> runs = List.of(
-                new Benchmark.Result("me", 3000, 1, 2, 30, 40, 0, Map.of(), 0),
-                new Benchmark.Result("me", 5000, 3, 4, 10, 20, 0, Map.of(), 0),
-                new Benchmark.Result("live", 9000, 1, 1, 1, 1, 0, Map.of(), 0),
-                new Benchmark.Result("me", 4000, 2, 3, 20, 30, 0, Map.of(), 0));
+                new Benchmark.Result("me", 3000, 1, 2, 30, 40, 0, Map.of(), 0, Double.NaN),
+                new Benchmark.Result("me", 5000, 3, 4, 10, 20, 0, Map.of(), 0, Double.NaN),
+                new Benchmark.Result("live", 9000, 1, 1, 1, 1, 0, Map.of(), 0, Double.NaN),
+                new Benchmark.Result("me", 4000, 2, 3, 20, 30, 0, Map.of(), 0, Double.NaN));
         Benchmark.Result median = Benchmark.median("me", runs);
         assertEquals(4000, median.requestsPerSecond());
         assertEquals(20, median.p99());
+    }
+
+    @Test
+    void readsTheServersCpuTimeFromProcEvenWithSpacesInItsName() {
+        String stat = "4711 (java main) S 1 4711 4711 0 -1 4194560 81 0 0 0 1234 566 0 0 20 0 200 0 12 999 1 1";
+
+        assertEquals(18.0, Benchmark.cpuSeconds(stat, 100), 1e-9);
+        Benchmark.Result run = Benchmark.parse("me", WRK).withServerCpu(1.5, 15);
+        assertEquals(1.5e6 / (52.13 * 15), run.serverCpuMicros(), 1e-6);
     }
 }

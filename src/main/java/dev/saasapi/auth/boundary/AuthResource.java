@@ -189,7 +189,7 @@ public class AuthResource {
     }
 
     /** RFC 6749 5.1: responses carrying tokens must not be cached. */
-    private static Response tokenResponse(TokenResponse tokens) {
+    static Response tokenResponse(TokenResponse tokens) {
         return Response.ok(tokens)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")

@@ -18,7 +18,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -51,15 +50,12 @@ public class PasswordResource {
         User user = caller.user();
         String verifiedHash = passwords.confirm(user, body.currentPassword());
         String newHash = hasher.hash(body.newPassword());
-        return Response.ok(sessions.changePassword(
-                        user.id(),
-                        verifiedHash,
-                        newHash,
-                        caller.sessionId(),
-                        ClientInfo.userAgent(request),
-                        ClientInfo.address(request)))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Pragma", "no-cache")
-                .build();
+        return AuthResource.tokenResponse(sessions.changePassword(
+                user.id(),
+                verifiedHash,
+                newHash,
+                caller.sessionId(),
+                ClientInfo.userAgent(request),
+                ClientInfo.address(request)));
     }
 }

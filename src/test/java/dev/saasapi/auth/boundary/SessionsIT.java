@@ -73,6 +73,7 @@ class SessionsIT extends HttpIT {
         assertNotEquals(first.getString("refresh_token"), second.getString("refresh_token"));
         assertNotEquals(first.getString("access_token"), second.getString("access_token"));
         assertEquals(sessionOf(first), sessionOf(second));
+        assertEquals(authTime(first), authTime(second), "refreshing proves no password: auth_time stays");
         assertEquals(200, api.get("/users/me", second.getString("access_token")).statusCode());
         JsonObject problem = assertProblem(api.refresh(first.getString("refresh_token")), 401, INVALID_REFRESH_TOKEN);
         assertEquals("invalid_grant", problem.getString("error"));
@@ -353,6 +354,12 @@ class SessionsIT extends HttpIT {
         return UUID.fromString(SignedJWT.parse(tokens.getString("access_token"))
                 .getJWTClaimsSet()
                 .getStringClaim("sid"));
+    }
+
+    static long authTime(JsonObject tokens) throws Exception {
+        return SignedJWT.parse(tokens.getString("access_token"))
+                .getJWTClaimsSet()
+                .getLongClaim("auth_time");
     }
 
     static String sha256(String token) throws Exception {

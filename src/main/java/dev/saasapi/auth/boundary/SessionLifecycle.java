@@ -141,7 +141,8 @@ public class SessionLifecycle {
     /** Ends every session of the user, and every access token issued so far stops working at once. */
     @Transactional
     public void endAll(UUID userId) {
-        users.revokeTokens(userId, clock.instant());
+        users.findForUpdate(userId).ifPresent(user -> user.revokeTokens(clock.instant()));
+        users.flush();
         sessions.removeAllOf(userId);
     }
 
@@ -162,8 +163,7 @@ public class SessionLifecycle {
         if (!user.passwordHash().equals(verifiedHash)) {
             throw new ConcurrentUpdateException();
         }
-        Instant now = user.notBeforeRevocation(clock.instant());
-        user.changePassword(newHash, now);
+        Instant now = user.changePassword(newHash, clock.instant());
         users.flush();
         Optional<Session> kept = currentSession
                 .flatMap(sessions::find)

@@ -10,7 +10,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,17 +49,6 @@ public class UserStore {
         em.persist(user);
         flush();
         return user;
-    }
-
-    /**
-     * Every access token and session of the account issued before {@code now} stops working at once.
-     * Never moves the instant back, should a later revocation have been committed in the meantime.
-     */
-    public void revokeTokens(UUID id, Instant now) {
-        em.createNamedQuery(User.REVOKE_TOKENS)
-                .setParameter("id", id)
-                .setParameter("now", User.utc(now))
-                .executeUpdate();
     }
 
     public void remove(User user) {

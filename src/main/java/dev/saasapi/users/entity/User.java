@@ -21,11 +21,6 @@ import java.util.UUID;
 @Table(name = "users")
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE LOWER(u.email) = LOWER(:email)")
 // no version bump: a new hash of the same password is no change a concurrent PATCH should trip over
-// no version bump either: revoking tokens conflicts with no other change of the account
-@NamedQuery(
-        name = User.REVOKE_TOKENS,
-        query = "UPDATE User u SET u.tokensValidAfter = :now"
-                + " WHERE u.id = :id AND (u.tokensValidAfter IS NULL OR u.tokensValidAfter < :now)")
 @NamedQuery(
         name = User.REPLACE_PASSWORD_HASH,
         query = "UPDATE User u SET u.passwordHash = :replacement WHERE u.id = :id AND u.passwordHash = :expected")
@@ -33,7 +28,6 @@ public class User {
 
     public static final String BY_EMAIL = "User.byEmail";
     public static final String REPLACE_PASSWORD_HASH = "User.replacePasswordHash";
-    public static final String REVOKE_TOKENS = "User.revokeTokens";
 
     @Id
     private UUID id;
@@ -76,11 +70,35 @@ public class User {
         this.updatedAt = now();
     }
 
-    /** A new password hash; every access token and session issued before {@code now} stops working. */
-    public void changePassword(String passwordHash, Instant now) {
+    /**
+     * A new password hash; every access token and session issued so far stops working.
+     *
+     * @return the instant of the revocation (see {@link #revokeTokens})
+     */
+    public Instant changePassword(String passwordHash, Instant now) {
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
-        this.tokensValidAfter = utc(notBeforeRevocation(now));
-        this.updatedAt = tokensValidAfter;
+        return revokeTokens(now);
+    }
+
+    /**
+     * Every access token and session issued so far stops working at once. The instant recorded is
+     * {@code now}, unless tokens issued since the previous revocation carry an {@code iat} rounded up
+     * past {@code now} (see {@link #tokensIssuableFrom()}): then it is just after that {@code iat}, so
+     * that they are refused too. It never moves back.
+     *
+     * @return the instant recorded: sessions and tokens from then on are valid
+     */
+    public Instant revokeTokens(Instant now) {
+        Instant revoked = utc(now).toInstant();
+        if (tokensValidAfter != null) {
+            Instant afterLastIssued = tokensIssuableFrom().plus(1, ChronoUnit.MICROS);
+            if (afterLastIssued.isAfter(revoked)) {
+                revoked = afterLastIssued;
+            }
+        }
+        this.tokensValidAfter = utc(revoked);
+        this.updatedAt = utc(now);
+        return revoked;
     }
 
     /**

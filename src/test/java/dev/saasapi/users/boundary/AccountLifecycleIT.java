@@ -145,6 +145,27 @@ class AccountLifecycleIT extends HttpIT {
     }
 
     @Test
+    void logoutEverywhereRightAfterAPasswordChangeAlsoRefusesTheTokenThatChangeIssued() {
+        for (int round = 0; round < 3; round++) {
+            String email = uniqueEmail();
+            JsonObject phone = registeredLogin(email);
+            String fresh = json(api.postJson(
+                            "/users/me/password",
+                            phone.getString("access_token"),
+                            passwordChange(PASSWORD, NEW_PASSWORD)))
+                    .getString("access_token");
+
+            // within the same second: the fresh token's iat was rounded up past this logout
+            assertEquals(204, api.post("/auth/logout?scope=all", fresh).statusCode());
+
+            assertEquals(401, api.get("/users/me", fresh).statusCode());
+            JsonObject again = json(api.login(email, NEW_PASSWORD));
+            assertEquals(
+                    200, api.get("/users/me", again.getString("access_token")).statusCode());
+        }
+    }
+
+    @Test
     void anEmailChangeRightAfterLoginNeedsNoPassword() {
         JsonObject tokens = registeredLogin(uniqueEmail());
         String newEmail = uniqueEmail();

@@ -79,4 +79,18 @@ class UserTest {
         assertFalse(user.acceptsSessionUsedAt(User.utc(REVOKED.minusSeconds(1))));
         assertEquals("third", user.passwordHash());
     }
+
+    @Test
+    void aSecondRevocationInTheSameSecondAlsoRefusesTheTokensIssuedBetweenThem() {
+        User user = new User("ann@example.com", "hash");
+        user.changePassword("new-hash", REVOKED); // 10:00:05.300
+        long issuedBetween = user.tokensIssuableFrom().getEpochSecond(); // iat 10:00:06, issued at 10:00:05.400
+
+        Instant again = user.revokeTokens(Instant.parse("2026-11-29T10:00:05.600Z")); // logout everywhere
+
+        assertFalse(user.acceptsTokenIssuedAt(issuedBetween));
+        assertTrue(again.isAfter(Instant.parse("2026-11-29T10:00:06Z")));
+        assertTrue(user.acceptsTokenIssuedAt(user.tokensIssuableFrom().getEpochSecond()));
+        assertTrue(user.acceptsSessionUsedAt(User.utc(again)));
+    }
 }

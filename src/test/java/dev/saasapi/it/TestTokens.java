@@ -9,6 +9,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -140,5 +141,12 @@ public final class TestTokens {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The session ({@code sid}) of the access token in a token response. */
+    public static UUID sessionOf(JsonObject tokens) throws java.text.ParseException {
+        return UUID.fromString(SignedJWT.parse(tokens.getString("access_token"))
+                .getJWTClaimsSet()
+                .getStringClaim("sid"));
     }
 }

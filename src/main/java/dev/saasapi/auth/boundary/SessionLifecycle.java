@@ -73,8 +73,7 @@ public class SessionLifecycle {
         }
         Instant now = user.notBeforeRevocation(clock.instant());
         sessions.removeExpiredOf(userId, now);
-        Session session = new Session(userId, now, TokenSettings.current().refreshLifetime(), userAgent, ipAddress);
-        sessions.add(session);
+        Session session = newSession(userId, now, userAgent, ipAddress);
         return tokensFor(user, session, now);
     }
 
@@ -176,10 +175,16 @@ public class SessionLifecycle {
             session.reauthenticated(now);
         } else {
             sessions.removeAllOf(userId);
-            session = new Session(userId, now, TokenSettings.current().refreshLifetime(), userAgent, ipAddress);
-            sessions.add(session);
+            session = newSession(userId, now, userAgent, ipAddress);
         }
         return tokensFor(user, session, now);
+    }
+
+    /** A session from {@code now}, stored at once. */
+    private Session newSession(UUID userId, Instant now, String userAgent, String ipAddress) {
+        Session session = new Session(userId, now, TokenSettings.current().refreshLifetime(), userAgent, ipAddress);
+        sessions.add(session);
+        return session;
     }
 
     private TokenResponse tokensFor(User user, Session session, Instant now) {

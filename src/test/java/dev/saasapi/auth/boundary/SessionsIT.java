@@ -3,6 +3,7 @@ package dev.saasapi.auth.boundary;
 import static dev.saasapi.it.Api.json;
 import static dev.saasapi.it.Api.uniqueEmail;
 import static dev.saasapi.it.ProblemAssertions.assertProblem;
+import static dev.saasapi.it.TestTokens.sessionOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -348,12 +349,6 @@ class SessionsIT extends HttpIT {
                 .POST(HttpRequest.BodyPublishers.ofString(Api.form(Map.of("username", email, "password", PASSWORD)))));
         assertEquals(200, login.statusCode(), login.body());
         return json(login);
-    }
-
-    static UUID sessionOf(JsonObject tokens) throws Exception {
-        return UUID.fromString(SignedJWT.parse(tokens.getString("access_token"))
-                .getJWTClaimsSet()
-                .getStringClaim("sid"));
     }
 
     static long authTime(JsonObject tokens) throws Exception {

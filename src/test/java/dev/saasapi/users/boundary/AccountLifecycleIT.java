@@ -3,9 +3,9 @@ package dev.saasapi.users.boundary;
 import static dev.saasapi.it.Api.json;
 import static dev.saasapi.it.Api.uniqueEmail;
 import static dev.saasapi.it.ProblemAssertions.assertProblem;
+import static dev.saasapi.it.TestTokens.sessionOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.nimbusds.jwt.SignedJWT;
 import dev.saasapi.it.Api;
 import dev.saasapi.it.HttpIT;
 import dev.saasapi.it.TestDatabase;
@@ -243,12 +243,6 @@ class AccountLifecycleIT extends HttpIT {
         HttpResponse<String> login = api.login(email, PASSWORD);
         assertEquals(200, login.statusCode(), login.body());
         return json(login);
-    }
-
-    private static UUID sessionOf(JsonObject tokens) throws Exception {
-        return UUID.fromString(SignedJWT.parse(tokens.getString("access_token"))
-                .getJWTClaimsSet()
-                .getStringClaim("sid"));
     }
 
     private static String passwordChange(String current, String replacement) {

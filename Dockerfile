@@ -27,7 +27,9 @@ EXPOSE 8000
 # Ready = deployed and serving: /health/ready answers 200. Bash's /dev/tcp, as the image has no curl.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8000 && printf 'GET /health/ready HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && read -r -t 4 status <&3 && [[ $status == 'HTTP/1.1 200'* ]]"]
-# Heap sized from the container's memory limit; an OutOfMemoryError ends the process so that the
+# Heap: half the container's memory limit. Beyond the heap, Payara needs about 360 MB under load
+# (metaspace, code cache, threads, native buffers; measured in BENCHMARKS.md), so 75% would let a 1 GiB
+# container outgrow its limit and be killed. An OutOfMemoryError ends the process so that the
 # orchestrator restarts it. More JVM options: JAVA_TOOL_OPTIONS. One node: no Hazelcast cluster.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/payara/payara-micro.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50.0", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/payara/payara-micro.jar"]
 CMD ["--nocluster", "--port", "8000", "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", "--systemproperties", "/opt/payara/config/system.properties", "--deploy", "/opt/payara/deployments/ROOT.war"]

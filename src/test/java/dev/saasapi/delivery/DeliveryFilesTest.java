@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saasapi.delivery.DeliveryFiles.Dockerfile;
+import dev.saasapi.tools.Benchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -154,7 +155,8 @@ class DeliveryFilesTest {
         String user = image.only("USER").arguments();
         assertFalse(user.matches("(root|0)(:.*)?"), "runs as " + user);
         List<String> command = image.command();
-        assertTrue(command.stream().anyMatch(word -> word.startsWith("-XX:MaxRAMPercentage=")), "" + command);
+        // The benchmark sizes its JVM the same way, to measure the memory the image would use.
+        assertTrue(command.contains(Benchmark.IMAGE_HEAP_SHARE), "" + command);
         assertTrue(command.contains("--nocluster"), "" + command);
         String port = command.get(command.indexOf("--port") + 1);
         assertEquals(port, image.only("EXPOSE").arguments());

@@ -41,10 +41,19 @@ import java.util.regex.Pattern;
  * <p>Settings (system properties, {@code -Dbench.x=...}): {@code bench.runs} (3), {@code
  * bench.duration} seconds per scenario and run (15), {@code bench.warmup} seconds per scenario
  * (10), {@code bench.threads} (2), {@code bench.connections} (32), {@code bench.scenarios}
- * (live,me,login,register), {@code bench.port} (8090), {@code bench.java.options} and {@code
- * bench.payara.options} (none: JVM and Payara Micro options to try).
+ * (live,me,login,register), {@code bench.port} (8090), {@code bench.memory} (1g: the memory limit
+ * of the container the server is run as; {@code none} for the bare JVM's defaults), {@code
+ * bench.java.options} and {@code bench.payara.options} (none: JVM and Payara Micro options to try).
  */
 public final class Benchmark {
+
+    /** The container image's heap share of its memory limit (Dockerfile ENTRYPOINT; a test keeps them equal). */
+    public static final String IMAGE_HEAP_SHARE = "-XX:MaxRAMPercentage=50.0";
+    /**
+     * In a container of less memory than this (or fewer than 2 CPUs), the JVM is not a "server class
+     * machine" and picks the serial collector itself; on a larger host it has to be told.
+     */
+    private static final long SERVER_CLASS_MEMORY_MIB = 1792;
 
     private static final String PASSWORD = "bench-Passw0rd-1234";
     /** Replaced by a new value at every wrk run: registered emails never repeat across runs. */
@@ -247,7 +256,8 @@ public final class Benchmark {
 
     private static Process startPayara(int port, String databaseUrl) throws Exception {
         List<String> command = new ArrayList<>(PayaraMicroCommand.of(
-                System.getProperty("bench.java.options", ""),
+                containerJvmOptions(System.getProperty("bench.memory", "1g")) + " "
+                        + System.getProperty("bench.java.options", ""),
                 Path.of(required("payara.micro.jar")),
                 Path.of(required("payara.preboot")),
                 Path.of(required("app.war")),
@@ -263,6 +273,23 @@ public final class Benchmark {
         builder.environment().put("DATABASE_URL", databaseUrl);
         builder.environment().putIfAbsent("JWT_PRIVATE_KEY", privateKey());
         return builder.start();
+    }
+
+    /**
+     * The JVM options that make this JVM size itself as the image's JVM does in a container limited to
+     * {@code memory} (a size such as {@code 1g} or {@code 768m}), or none for {@code none}.
+     */
+    static String containerJvmOptions(String memory) {
+        if (memory == null || memory.isBlank() || memory.equalsIgnoreCase("none")) {
+            return "";
+        }
+        Matcher size = Pattern.compile("(\\d+)([mMgG])").matcher(memory.strip());
+        if (!size.matches()) {
+            throw new IllegalArgumentException("bench.memory must be a size such as 1g or 768m, or none: " + memory);
+        }
+        long mebibytes = Long.parseLong(size.group(1)) * (size.group(2).equalsIgnoreCase("g") ? 1024 : 1);
+        String options = "-XX:MaxRAM=" + mebibytes + "m " + IMAGE_HEAP_SHARE;
+        return mebibytes < SERVER_CLASS_MEMORY_MIB ? options + " -XX:+UseSerialGC" : options;
     }
 
     private static double secondsToFirst200(Process payara, String url, long started) throws Exception {

@@ -1,6 +1,7 @@
 package dev.saasapi.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -59,5 +60,19 @@ class BenchmarkTest {
         assertEquals(18.0, Benchmark.cpuSeconds(stat, 100), 1e-9);
         Benchmark.Result run = Benchmark.parse("me", WRK).withServerCpu(1.5, 15);
         assertEquals(1.5e6 / (52.13 * 15), run.serverCpuMicros(), 1e-6);
+    }
+
+    @Test
+    void sizesTheJvmAsTheImageDoesInAContainerOfTheGivenMemory() {
+        assertEquals(
+                "-XX:MaxRAM=1024m " + Benchmark.IMAGE_HEAP_SHARE + " -XX:+UseSerialGC",
+                Benchmark.containerJvmOptions("1g"));
+        assertEquals(
+                "-XX:MaxRAM=768m " + Benchmark.IMAGE_HEAP_SHARE + " -XX:+UseSerialGC",
+                Benchmark.containerJvmOptions("768M"));
+        // From about 1.75 GiB on, the JVM picks its default collector (G1) in the container too.
+        assertEquals("-XX:MaxRAM=2048m " + Benchmark.IMAGE_HEAP_SHARE, Benchmark.containerJvmOptions("2g"));
+        assertEquals("", Benchmark.containerJvmOptions("none"));
+        assertThrows(IllegalArgumentException.class, () -> Benchmark.containerJvmOptions("1 GiB"));
     }
 }

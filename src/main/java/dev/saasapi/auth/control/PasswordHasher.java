@@ -31,6 +31,10 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * slot within {@link #MAX_WAIT_MILLIS} fails with {@link PasswordHashingBusyException} (503 with
  * {@code Retry-After}): under a flood of logins the server sheds load quickly instead of building a
  * queue of requests that would time out anyway.
+ *
+ * <p>The 19 MiB of each hash come from one pool of blocks that every hash returns (cleared) to: at
+ * 50 logins/s, fresh memory would be 1 GB/s of garbage that lives just long enough to be promoted,
+ * and with a heap of 1 GB or less, collecting it halved the logins/s (BENCHMARKS.md).
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -52,6 +56,8 @@ public class PasswordHasher {
     private final LongAdder refusals = new LongAdder();
     private final Semaphore slots;
     private final int capacity;
+    /** Holds the memory of as many hashes as can run at once; more is allocated (and dropped) if ever needed. */
+    private final Argon2BytesGenerator.BlockPool blocks;
     /** Verified when the email is unknown, so that answer takes as long as a wrong password. */
     private final String decoy;
 
@@ -66,6 +72,8 @@ public class PasswordHasher {
     PasswordHasher(Semaphore slots) {
         this.slots = slots;
         this.capacity = slots.availablePermits();
+        this.blocks = new Argon2BytesGenerator.FixedBlockPool(
+                capacity * Argon2BytesGenerator.getBlockCount(MEMORY_KIB, PARALLELISM));
         decoy = hash("decoy password, never matches");
     }
 
@@ -162,6 +170,7 @@ public class PasswordHasher {
                 .withIterations(iterations)
                 .withParallelism(parallelism)
                 .withSalt(salt)
+                .withBlockPool(blocks)
                 .build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(parameters);

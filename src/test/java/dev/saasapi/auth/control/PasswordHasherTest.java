@@ -45,6 +45,22 @@ class PasswordHasherTest {
     }
 
     @Test
+    void reusesTheMemoryOfEarlierHashesAndStillComputesTheReferenceOutput() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        hasher.hash("warm the pool up");
+        long before = threads.getCurrentThreadAllocatedBytes();
+        String hash = hasher.hash("p4ssw0rd!");
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        // 19 MiB of blocks when they are fresh; the block table and small change when they come from the pool
+        assertTrue(allocated < 2 * 1024 * 1024, "allocated " + allocated + " bytes for one hash");
+        String[] parts = hash.split("\\$");
+        byte[] expected = argon2id("p4ssw0rd!", Base64.getDecoder().decode(parts[4]), 19456, 2);
+        assertEquals(B64.encodeToString(expected), parts[5], "blocks reused after clearing give the same hash");
+    }
+
+    @Test
     void verifiesTheRightPasswordOnly() {
         String hash = hasher.hash("correct horse battery staple");
 

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  *
  * <p>Settings (system properties, {@code -Dbench.x=...}): {@code bench.runs} (3), {@code
  * bench.duration} seconds per scenario and run (15), {@code bench.warmup} seconds per scenario
- * (10), {@code bench.threads} (2), {@code bench.connections} (32), {@code bench.scenarios}
+ * (30), {@code bench.threads} (2), {@code bench.connections} (32), {@code bench.scenarios}
  * (live,me,login,register), {@code bench.port} (8090), {@code bench.memory} (1g: the memory limit
  * of the container the server is run as; {@code none} for the bare JVM's defaults), {@code
  * bench.java.options} and {@code bench.payara.options} (none: JVM and Payara Micro options to try).
@@ -111,7 +111,7 @@ public final class Benchmark {
         }
         int runs = Integer.getInteger("bench.runs", 3);
         int duration = Integer.getInteger("bench.duration", 15);
-        int warmup = Integer.getInteger("bench.warmup", 10);
+        int warmup = Integer.getInteger("bench.warmup", 30);
         int threads = Integer.getInteger("bench.threads", 2);
         int connections = Integer.getInteger("bench.connections", 32);
         int port = Integer.getInteger("bench.port", 8090);

@@ -67,6 +67,13 @@ class DeliveryFilesTest {
     }
 
     @Test
+    void theTestsKeepEveryApplicationVariableOfTheDevelopersShellAwayFromTheServers() {
+        Set<String> kept =
+                Set.of(DeliveryFiles.pomProperty("app.environment.variables").split("\\s*,\\s*"));
+        assertEquals(DeliveryFiles.applicationVariables(), new TreeSet<>(kept));
+    }
+
+    @Test
     void theReadmeAndEnvExampleDocumentOnlyVariablesThatSomethingReads() {
         Set<String> documented = new TreeSet<>(DeliveryFiles.readmeConfigurationVariables());
         assertEquals(Set.of(), missing(DeliveryFiles.envExampleVariables(), documented), "in .env.example only");

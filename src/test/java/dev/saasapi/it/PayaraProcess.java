@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,18 +51,7 @@ public final class PayaraProcess implements AutoCloseable {
         Path log = Files.createTempFile("payara-", ".log");
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment()
-                .keySet()
-                .removeIf(name -> name.startsWith("JWT_")
-                        || name.equals("DATABASE_URL")
-                        || name.equals("ACCESS_TOKEN_EXPIRE_MINUTES")
-                        || name.equals("REFRESH_TOKEN_EXPIRE_DAYS")
-                        || name.equals("RECENT_LOGIN_MINUTES")
-                        || name.equals("CORS_ORIGINS")
-                        || name.equals("PASSWORD_HASH_CONCURRENCY")
-                        || name.equals("DATABASE_WAIT_SECONDS")
-                        || name.equals("MIGRATION_LOCK_WAIT_SECONDS")
-                        || name.equals("LOG_FORMAT"));
+        builder.environment().keySet().removeAll(applicationVariables());
         builder.environment().putAll(environment);
         PayaraProcess payara = new PayaraProcess(builder.start(), log, port);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
@@ -74,6 +64,18 @@ public final class PayaraProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         return payara;
+    }
+
+    /**
+     * The variables the application reads (pom.xml's {@code app.environment.variables}): a server
+     * started by a test gets only those the test gives it, never the developer's own.
+     */
+    static Set<String> applicationVariables() {
+        String list = System.getProperty("it.app.variables");
+        if (list == null || list.isBlank()) {
+            throw new IllegalStateException("it.app.variables is not set: run the integration tests with Maven");
+        }
+        return Set.of(list.strip().split("\\s*,\\s*"));
     }
 
     /** The payara-micro jar the tests run, the one of pom.xml. */

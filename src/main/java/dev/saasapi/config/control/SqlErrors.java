@@ -12,6 +12,9 @@ public final class SqlErrors {
     /** PostgreSQL's SQLSTATE for a unique index violation. */
     public static final String UNIQUE_VIOLATION = "23505";
 
+    static final String DEADLOCK_DETECTED = "40P01";
+    static final String SERIALIZATION_FAILURE = "40001";
+
     private SqlErrors() {}
 
     /**
@@ -36,6 +39,17 @@ public final class SqlErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether PostgreSQL ended the transaction to resolve a conflict with another one: a deadlock
+     * (40P01) or a serialization failure (40001). The transaction was rolled back, so a retry is safe.
+     */
+    public static boolean transactionConflict(Throwable e) {
+        return sqlCause(e)
+                .map(SQLException::getSQLState)
+                .filter(state -> state.equals(DEADLOCK_DETECTED) || state.equals(SERIALIZATION_FAILURE))
+                .isPresent();
     }
 
     public static Optional<SQLException> sqlCause(Throwable e) {

@@ -2,6 +2,7 @@ package dev.saasapi.problems.boundary;
 
 import dev.saasapi.config.control.DatabaseUnavailableException;
 import dev.saasapi.config.control.SqlErrors;
+import dev.saasapi.config.control.TransactionConflictException;
 import dev.saasapi.http.control.RequestIds;
 import dev.saasapi.problems.entity.Problem;
 import jakarta.ws.rs.core.Context;
@@ -17,7 +18,9 @@ import java.util.logging.Logger;
 
 /**
  * The last resort: a 500 problem that reveals nothing of the server, with a reference that finds
- * the full stack trace in the log.
+ * the full stack trace in the log. Two database failures are not bugs and get answers a client can act
+ * on: an outage (503, retry later) and a transaction PostgreSQL rolled back to resolve a conflict with
+ * a concurrent one (409, retry now).
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
@@ -36,6 +39,12 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             DatabaseUnavailableException unavailable = new DatabaseUnavailableException();
             return Problems.response(Problems.of(unavailable, instance))
                     .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailableException.RETRY_AFTER_SECONDS)
+                    .build();
+        }
+        if (SqlErrors.transactionConflict(e)) {
+            // PostgreSQL rolled the transaction back to let a concurrent one through: the client retries
+            LOG.warning(() -> "Transaction conflict on " + instance + ", rolled back: " + innermostMessage(e));
+            return Problems.response(Problems.of(new TransactionConflictException(), instance))
                     .build();
         }
         return internalError(e, instance);

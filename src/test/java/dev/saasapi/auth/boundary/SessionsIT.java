@@ -21,12 +21,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Refresh tokens, their rotation and replay detection, logout, and the list of sessions, over HTTP. */
@@ -333,6 +337,45 @@ class SessionsIT extends HttpIT {
                 422,
                 "/problems/validation");
         assertEquals(200, api.refresh(tokens.getString("refresh_token")).statusCode(), "nothing was ended");
+    }
+
+    @Test
+    void aDeadlockWithAnotherTransactionIsAConflictToRetryAndChangesNothing() throws Exception {
+        JsonObject tokens = registeredLogin(uniqueEmail());
+        UUID session = sessionOf(tokens);
+        UUID user = UUID.fromString(TestDatabase.queryString("SELECT user_id::text FROM sessions WHERE id = ?", session)
+                .orElseThrow());
+        HttpResponse<String> refreshed;
+        try (Connection other = TestDatabase.connect()) {
+            other.setAutoCommit(false);
+            // the session first, then the account: the opposite of the server's order
+            lockRow(other, "SELECT id FROM sessions WHERE id = ? FOR UPDATE", session);
+            CompletableFuture<HttpResponse<String>> refresh =
+                    CompletableFuture.supplyAsync(() -> api.refresh(tokens.getString("refresh_token")));
+            awaitLockWaiters(1); // the refresh holds the account and waits for the session
+            // PostgreSQL's deadlock check runs in the backend that has waited longest: the refresh's
+            lockRow(other, "SELECT id FROM users WHERE id = ? FOR UPDATE", user);
+            other.rollback();
+            refreshed = refresh.get(30, TimeUnit.SECONDS);
+        }
+
+        assertProblem(refreshed, 409, "/problems/concurrent-update");
+        assertEquals(200, api.refresh(tokens.getString("refresh_token")).statusCode(), "nothing was rotated");
+    }
+
+    private static void lockRow(Connection connection, String sql, UUID id) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, id);
+            statement.executeQuery().close();
+        }
+    }
+
+    private static void awaitLockWaiters(int expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (TestDatabase.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") < expected) {
+            assertTrue(System.nanoTime() < deadline, "no request waits for the locked row");
+            Thread.sleep(20);
+        }
     }
 
     private JsonObject registeredLogin(String email) {

@@ -30,4 +30,15 @@ class SqlErrorsTest {
         assertFalse(SqlErrors.databaseUnavailable(new SQLException("no state")));
         assertFalse(SqlErrors.databaseUnavailable(new IllegalStateException("bug")));
     }
+
+    @Test
+    void deadlocksAndSerializationFailuresAreConflictsToRetryNothingElse() {
+        assertTrue(SqlErrors.transactionConflict(
+                new PersistenceException(new SQLException("deadlock detected", "40P01"))));
+        assertTrue(SqlErrors.transactionConflict(new SQLException("could not serialize access", "40001")));
+        assertFalse(SqlErrors.transactionConflict(new SQLException("duplicate key", SqlErrors.UNIQUE_VIOLATION)));
+        assertFalse(SqlErrors.transactionConflict(new SQLException("I/O error", "08006")));
+        assertFalse(SqlErrors.transactionConflict(new SQLException("no state")));
+        assertFalse(SqlErrors.transactionConflict(new IllegalStateException("bug")));
+    }
 }

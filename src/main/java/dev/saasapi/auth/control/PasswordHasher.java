@@ -34,7 +34,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  *
  * <p>The 19 MiB of each hash come from one pool of blocks that every hash returns (cleared) to: at
  * 50 logins/s, fresh memory would be 1 GB/s of garbage that lives just long enough to be promoted,
- * and with a heap of 1 GB or less, collecting it halved the logins/s (BENCHMARKS.md).
+ * and with a heap of 1 GB or less, collecting it cut the logins/s by more than half (BENCHMARKS.md).
  */
 @ApplicationScoped
 public class PasswordHasher {

@@ -47,7 +47,7 @@ public class PasswordHasher {
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,2}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,64})\\$([A-Za-z0-9+/]{22,128})");
     public static final String CONCURRENCY_VARIABLE = "PASSWORD_HASH_CONCURRENCY";
-    static final long MAX_WAIT_MILLIS = 500;
+    static final long MAX_WAIT_MILLIS = 1000;
     private static final String CURRENT_PARAMETERS = "m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 

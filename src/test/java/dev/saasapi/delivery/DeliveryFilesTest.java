@@ -95,6 +95,8 @@ class DeliveryFilesTest {
         unknown.removeAll(read);
         assertEquals(Set.of("JAVA_TOOL_OPTIONS"), unknown, "compose sets variables the app does not read");
         assertEquals(".", app.get("build"), "the app is built from the Dockerfile");
+        // the image's heap share of this limit is what the benchmark measures (Benchmark.IMAGE_HEAP_SHARE)
+        assertEquals("1g", app.get("mem_limit"));
         assertEquals("service_healthy", map(app, "depends_on", "db").get("condition"));
         assertTrue(map(app, "environment").get("DATABASE_URL").toString().contains("@db:5432/"));
     }

@@ -170,4 +170,26 @@ class PasswordHasherTest {
         assertTrue(oneSlot.verify("correct horse battery", oneSlot.hash("correct horse battery")));
         assertEquals(1, slots.availablePermits(), "every slot is given back");
     }
+
+    @Test
+    void waitsUpToASecondForASlotSoThatABurstOfRequestsIsServedNotRefused() throws Exception {
+        Semaphore slots = new Semaphore(1, true);
+        PasswordHasher oneSlot = new PasswordHasher(slots);
+        slots.acquireUninterruptibly(); // another request is hashing, and finishes after 700 ms
+        Thread release = new Thread(() -> {
+            try {
+                Thread.sleep(700);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            slots.release();
+        });
+        release.start();
+
+        String hash = oneSlot.hash("correct horse battery");
+
+        release.join();
+        assertTrue(oneSlot.verify("correct horse battery", hash));
+        assertEquals(1, slots.availablePermits(), "every slot is given back");
+    }
 }

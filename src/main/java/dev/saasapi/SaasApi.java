@@ -1,5 +1,6 @@
 package dev.saasapi;
 
+import dev.saasapi.identity.entity.Roles;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;

@@ -1,24 +1,60 @@
 package dev.saasapi;
 
 import static com.tngtech.archunit.base.DescribedPredicate.anyElementThat;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.saasapi.config.control.Environment;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import dev.saasapi.platform.config.control.Environment;
 import jakarta.persistence.Entity;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Path;
 
-/** The layering of every feature package: boundary → control → entity, never backwards. */
+/**
+ * The shape of the code: top-level packages depend on each other one way (features on identity on
+ * platform), and inside each, boundary → control → entity, never backwards.
+ */
 @AnalyzeClasses(packages = "dev.saasapi", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule topLevelPackagesAreFreeOfCycles =
+            SlicesRuleDefinition.slices().matching("dev.saasapi.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule platformPackagesAreFreeOfCycles = SlicesRuleDefinition.slices()
+            .matching("dev.saasapi.platform.(*)..")
+            .should()
+            .beFreeOfCycles();
+
+    /** What every feature stands on knows none of them. */
+    @ArchTest
+    static final ArchRule platformKnowsNothingAboveIt = noClasses()
+            .that()
+            .resideInAPackage("dev.saasapi.platform..")
+            .should()
+            .dependOnClassesThat(ours().and(not(resideInAPackage("dev.saasapi.platform.."))));
+
+    /** Who is calling is answered without any feature. */
+    @ArchTest
+    static final ArchRule identityStandsOnPlatformOnly = noClasses()
+            .that()
+            .resideInAPackage("dev.saasapi.identity..")
+            .should()
+            .dependOnClassesThat(
+                    ours().and(not(resideInAnyPackage("dev.saasapi.identity..", "dev.saasapi.platform.."))));
 
     @ArchTest
     static final ArchRule entitiesDependOnNothingAbove = noClasses()
@@ -63,6 +99,10 @@ class ArchitectureTest {
             .haveRawReturnType(annotatedWith(Entity.class))
             .orShould()
             .haveRawParameterTypes(anyElementThat(annotatedWith(Entity.class)));
+
+    private static DescribedPredicate<JavaClass> ours() {
+        return resideInAPackage("dev.saasapi..");
+    }
 
     /** Keeps every setting behind Environment, so DeliveryFilesTest sees every variable the app reads. */
     @ArchTest

@@ -1,6 +1,6 @@
 package dev.saasapi.it;
 
-import dev.saasapi.config.control.DatabaseUrl;
+import dev.saasapi.platform.persistence.control.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package dev.saasapi.tools;
 
-import dev.saasapi.auth.control.PasswordHasher;
+import dev.saasapi.accounts.control.PasswordHasher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,22 @@
+package dev.saasapi.accounts.control;
+
+import dev.saasapi.platform.problems.control.ProblemException;
+import jakarta.ws.rs.core.Response;
+
+/** A sensitive change sent without the current password, by a token whose login is not recent. */
+public class PasswordRequiredException extends ProblemException {
+
+    private static final long serialVersionUID = 1L;
+
+    public PasswordRequiredException(long recentLoginMinutes) {
+        super(
+                Response.Status.FORBIDDEN,
+                "password-required",
+                "Password required",
+                recentLoginMinutes == 0
+                        ? "Send current_password to make this change."
+                        : "Send current_password to make this change: the last login was more than "
+                                + recentLoginMinutes + " minute" + (recentLoginMinutes == 1 ? "" : "s")
+                                + " ago.");
+    }
+}

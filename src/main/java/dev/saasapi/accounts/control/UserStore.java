@@ -1,0 +1,89 @@
+package dev.saasapi.accounts.control;
+
+import static dev.saasapi.platform.persistence.control.SqlErrors.UNIQUE_VIOLATION;
+
+import dev.saasapi.accounts.entity.User;
+import dev.saasapi.platform.persistence.control.SqlErrors;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Accounts in PostgreSQL. Runs inside the caller's transaction. */
+@ApplicationScoped
+public class UserStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<User> findById(UUID id) {
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    /**
+     * The account, locked until the transaction ends. Writers that touch an account's sessions lock in
+     * one order, the account first, then the session, then its refresh tokens, so that they wait for
+     * each other instead of deadlocking, and each sees the other's revocation once it is committed.
+     */
+    public Optional<User> findForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** Case-insensitive, like the unique index. */
+    public Optional<User> findByEmail(String email) {
+        return em.createNamedQuery(User.BY_EMAIL, User.class)
+                .setParameter("email", email)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * Adds the account and flushes, so that the unique index decides races between two requests
+     * for one email: the loser gets {@link EmailTakenException}, not an error at commit.
+     */
+    public User add(User user) {
+        em.persist(user);
+        flush();
+        return user;
+    }
+
+    public void remove(User user) {
+        em.remove(user);
+    }
+
+    /**
+     * Writes pending changes now: a clash on the unique email index becomes {@link EmailTakenException},
+     * a change by a concurrent request (the row's version moved) {@link ConcurrentUpdateException}.
+     */
+    public void flush() {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentUpdateException();
+        } catch (PersistenceException e) {
+            if (SqlErrors.sqlCause(e)
+                    .filter(sql -> UNIQUE_VIOLATION.equals(sql.getSQLState()))
+                    .isPresent()) {
+                throw new EmailTakenException();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Swaps the password hash only if it is still the one the caller verified: a password changed in
+     * the meantime is never overwritten with the old one.
+     */
+    public boolean replacePasswordHash(UUID id, String expected, String replacement) {
+        return em.createNamedQuery(User.REPLACE_PASSWORD_HASH)
+                        .setParameter("id", id)
+                        .setParameter("expected", expected)
+                        .setParameter("replacement", replacement)
+                        .executeUpdate()
+                == 1;
+    }
+}

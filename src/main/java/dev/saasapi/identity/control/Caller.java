@@ -1,0 +1,64 @@
+package dev.saasapi.identity.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who the request's verified access token says is calling. Whether that account still exists and
+ * still accepts the token is the accounts feature's question. Application-scoped, because the
+ * injected token is a proxy for the current request's: no bean is created per request.
+ */
+@ApplicationScoped
+public class Caller {
+
+    /** The session the token was issued for (OpenID Connect's claim name). */
+    public static final String SESSION_CLAIM = "sid";
+    /** When the password was last proven in that session (OpenID Connect's claim name). */
+    public static final String AUTHENTICATED_AT_CLAIM = "auth_time";
+
+    @Inject
+    JsonWebToken token;
+
+    /** The account id in {@code sub}; empty if the subject is not one of our ids. */
+    public Optional<UUID> accountId() {
+        try {
+            return Optional.of(UUID.fromString(token.getSubject()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The token's {@code iat}, in seconds since the epoch. */
+    public long issuedAt() {
+        return token.getIssuedAtTime();
+    }
+
+    /** Empty for tokens issued without a session. */
+    public Optional<UUID> sessionId() {
+        Object claim = token.getClaim(SESSION_CLAIM);
+        String value = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
+        try {
+            return Optional.ofNullable(value).map(UUID::fromString);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** When the caller last proved the password; the token's issue time when it does not say. */
+    public Instant authenticatedAt() {
+        Object claim = token.getClaim(AUTHENTICATED_AT_CLAIM);
+        if (claim instanceof JsonNumber json) {
+            return Instant.ofEpochSecond(json.longValue());
+        }
+        if (claim instanceof Number number) {
+            return Instant.ofEpochSecond(number.longValue());
+        }
+        return Instant.ofEpochSecond(token.getIssuedAtTime());
+    }
+}

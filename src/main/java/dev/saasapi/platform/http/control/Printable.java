@@ -1,0 +1,16 @@
+package dev.saasapi.platform.http.control;
+
+/** Client-sent text made safe to echo in a problem or a log line. */
+public final class Printable {
+
+    private Printable() {}
+
+    /** A client-sent name safe to echo in a problem or a log line: printable ASCII, at most 64 characters. */
+    public static String of(String text) {
+        String shown = text.length() > 64 ? text.substring(0, 64) + "..." : text;
+        return shown.codePoints()
+                .map(c -> c >= 0x20 && c < 0x7f ? c : '?')
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.saasapi.platform.migrations.control;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.lockservice.DatabaseChangeLogLock;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/**
+ * Applies the Liquibase changelogs from the top-level {@code liquibase/} folder (packaged as
+ * {@code classpath:liquibase/}). The start-up check and the command line both come through here,
+ * so both record the same changelog path, take the same lock and never apply a changeset twice.
+ */
+@SuppressWarnings("deprecation") // the Liquibase facade is the documented embedding API of 4.x
+public final class DatabaseMigrations {
+
+    public static final String CHANGELOG = "liquibase/changelog.yaml";
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+
+    private DatabaseMigrations() {}
+
+    /** Brings the schema up to date; does nothing when every changeset has run already. */
+    public static void update(Connection connection) throws LiquibaseException, SQLException {
+        long start = System.nanoTime();
+        migrate(connection, liquibase -> liquibase.update(new Contexts(), new LabelExpression()));
+        LOG.info(() -> "Database schema up to date (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
+    }
+
+    /**
+     * Runs {@code migration} under the {@link MigrationLock}. Holding it, this process is the only
+     * migrator, so a Liquibase lock row still set can only be left by a migrator that was killed
+     * (its session lock died with it): it is released, with a warning, instead of blocking start-up.
+     */
+    public static void migrate(Connection connection, Migration migration) throws LiquibaseException, SQLException {
+        try (MigrationLock lock = MigrationLock.acquire(connection)) {
+            // not closed here: closing Liquibase closes the connection, which the caller owns, and
+            // the lock must be released on it first (a pooled connection outlives this method)
+            Liquibase liquibase = open(connection);
+            LockService lockRow = LockServiceFactory.getInstance().getLockService(liquibase.getDatabase());
+            for (DatabaseChangeLogLock left : lockRow.listLocks()) {
+                LOG.warning(() -> "Releasing the Liquibase lock left by a migration that did not finish (locked by "
+                        + left.getLockedBy() + " at " + left.getLockGranted().toInstant() + ")");
+                lockRow.forceReleaseLock();
+            }
+            migration.run(liquibase);
+        }
+    }
+
+    /** Work on the schema through Liquibase. */
+    @FunctionalInterface
+    public interface Migration {
+        void run(Liquibase liquibase) throws LiquibaseException;
+    }
+
+    /** The changelog in a Liquibase session over {@code connection}; the caller closes it. */
+    public static Liquibase open(Connection connection) throws LiquibaseException {
+        Database database =
+                DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        return new Liquibase(
+                CHANGELOG, new ClassLoaderResourceAccessor(DatabaseMigrations.class.getClassLoader()), database);
+    }
+}

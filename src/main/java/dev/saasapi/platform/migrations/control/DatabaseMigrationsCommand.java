@@ -1,0 +1,61 @@
+package dev.saasapi.platform.migrations.control;
+
+import dev.saasapi.platform.config.control.InvalidConfigurationException;
+import dev.saasapi.platform.persistence.control.DatabaseUrl;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Properties;
+import liquibase.Contexts;
+import liquibase.Liquibase;
+
+/**
+ * The migrations from the command line, against the same {@code DATABASE_URL} the application
+ * uses: {@code ./mvnw compile exec:java@db -Ddb.command=update} (see the README for the commands).
+ */
+@SuppressWarnings("deprecation")
+public final class DatabaseMigrationsCommand {
+
+    private DatabaseMigrationsCommand() {}
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 || args[0] == null || args[0].isBlank() ? "status" : args[0].strip();
+        DatabaseUrl url = DatabaseUrl.fromEnvironment()
+                .orElseThrow(() -> new InvalidConfigurationException(
+                        DatabaseUrl.VARIABLE + " is not set: point it at the database to migrate"));
+        Properties credentials = new Properties();
+        if (!url.user().isEmpty()) {
+            credentials.setProperty("user", url.user());
+            credentials.setProperty("password", url.password());
+        }
+        var out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), credentials)) {
+            switch (command) {
+                case "update" -> DatabaseMigrations.update(connection);
+                case "rollback" ->
+                    DatabaseMigrations.migrate(
+                            connection,
+                            liquibase -> liquibase.rollback(Integer.getInteger("db.count", 1), (String) null));
+                case "rollback-all" ->
+                    DatabaseMigrations.migrate(
+                            connection, liquibase -> liquibase.rollback(Integer.MAX_VALUE, (String) null));
+                case "status", "release-locks", "validate" -> {
+                    try (Liquibase liquibase = DatabaseMigrations.open(connection)) {
+                        switch (command) {
+                            case "status" -> liquibase.reportStatus(true, new Contexts(), out);
+                            case "release-locks" -> liquibase.forceReleaseLocks();
+                            default -> liquibase.validate();
+                        }
+                    }
+                }
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown db.command '" + command
+                                    + "'; use update, status, rollback (-Ddb.count=N), rollback-all, release-locks or validate");
+            }
+            out.flush();
+            System.out.println("db " + command + ": done");
+        }
+    }
+}

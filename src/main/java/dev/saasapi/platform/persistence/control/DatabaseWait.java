@@ -1,0 +1,63 @@
+package dev.saasapi.platform.persistence.control;
+
+import dev.saasapi.platform.config.control.Environment;
+import dev.saasapi.platform.config.control.InvalidConfigurationException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Start-up's bounded wait for a PostgreSQL that does not accept connections yet (compose starting
+ * both at once, a database restarted with the app): a retry every second, then one clear line
+ * naming {@code DATABASE_URL} instead of an endless retry or an application that never serves.
+ */
+public final class DatabaseWait {
+
+    public static final String VARIABLE = "DATABASE_WAIT_SECONDS";
+    static final int DEFAULT_SECONDS = 30;
+    private static final Logger LOG = Logger.getLogger(DatabaseWait.class.getName());
+
+    private DatabaseWait() {}
+
+    /** The configured wait; a value out of range stops start-up. */
+    public static int seconds() {
+        return Environment.seconds(VARIABLE, DEFAULT_SECONDS);
+    }
+
+    /** Returns once a connection could be opened; only "unreachable" is retried, never bad credentials. */
+    public static void untilReachable(DataSource dataSource) throws SQLException {
+        int seconds = seconds();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                if (attempt > 1) {
+                    LOG.info("The database in " + DatabaseUrl.VARIABLE + " accepts connections");
+                }
+                return;
+            } catch (SQLException e) {
+                if (!SqlErrors.databaseUnavailable(e)) {
+                    throw e;
+                }
+                if (System.nanoTime() >= deadline) {
+                    throw new InvalidConfigurationException(
+                            "the database in " + DatabaseUrl.VARIABLE + " cannot be reached (waited " + seconds
+                                    + " s, " + VARIABLE + "): "
+                                    + SqlErrors.sqlCause(e)
+                                            .map(SQLException::getMessage)
+                                            .orElse(e.getMessage()),
+                            e);
+                }
+                if (attempt == 1) {
+                    LOG.warning("Waiting up to " + seconds + " s for the database in " + DatabaseUrl.VARIABLE);
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+}

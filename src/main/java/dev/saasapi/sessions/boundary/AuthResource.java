@@ -1,0 +1,212 @@
+package dev.saasapi.sessions.boundary;
+
+import static dev.saasapi.platform.problems.control.MalformedBodyException.requireBody;
+
+import dev.saasapi.accounts.control.EmailTakenException;
+import dev.saasapi.accounts.control.PasswordHasher;
+import dev.saasapi.accounts.control.UserStore;
+import dev.saasapi.accounts.entity.Password;
+import dev.saasapi.accounts.entity.Registration;
+import dev.saasapi.accounts.entity.User;
+import dev.saasapi.accounts.entity.UserView;
+import dev.saasapi.platform.bodies.control.RequestBodies;
+import dev.saasapi.platform.bodies.control.UrlEncodedForm;
+import dev.saasapi.platform.problems.control.MalformedBodyException;
+import dev.saasapi.platform.problems.entity.Problem;
+import dev.saasapi.sessions.control.InvalidCredentialsException;
+import dev.saasapi.sessions.control.InvalidLoginRequestException;
+import dev.saasapi.sessions.control.InvalidRefreshTokenException;
+import dev.saasapi.sessions.control.MalformedLoginRequestException;
+import dev.saasapi.sessions.control.UnsupportedGrantTypeException;
+import dev.saasapi.sessions.entity.TokenResponse;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
+
+/** Registration and the OAuth2 token endpoints: password and refresh-token grants. */
+@Path("auth")
+@RequestScoped
+@PermitAll
+public class AuthResource {
+
+    private static final Set<String> CREDENTIAL_FIELDS = Set.of("username", "password", "refresh_token");
+    private static final String PASSWORD_GRANT = "password";
+    private static final String REFRESH_TOKEN_GRANT = "refresh_token";
+    private static final String LOGINS = "auth_logins";
+    private static final String LOGINS_DESCRIPTION =
+            "Logins by outcome: success issued a token, failure was a wrong email or password";
+    private static final String REFRESHES = "auth_refreshes";
+    private static final String REFRESHES_DESCRIPTION =
+            "Refresh-token grants by outcome: failure was an unknown, expired, revoked or replayed refresh token";
+
+    @Inject
+    UserStore users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    SessionLifecycle sessions;
+
+    @Inject
+    @Metric(name = LOGINS, absolute = true, tags = "outcome=success", description = LOGINS_DESCRIPTION)
+    Counter loginsSucceeded;
+
+    @Inject
+    @Metric(name = LOGINS, absolute = true, tags = "outcome=failure", description = LOGINS_DESCRIPTION)
+    Counter loginsFailed;
+
+    @Inject
+    @Metric(name = REFRESHES, absolute = true, tags = "outcome=success", description = REFRESHES_DESCRIPTION)
+    Counter refreshesSucceeded;
+
+    @Inject
+    @Metric(name = REFRESHES, absolute = true, tags = "outcome=failure", description = REFRESHES_DESCRIPTION)
+    Counter refreshesFailed;
+
+    @POST
+    @Path("register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response register(@Valid Registration body) {
+        requireBody(body);
+        // Hash before touching the database: no connection is held during the slow hash,
+        // and a taken email costs the same time as a free one.
+        String hash = hasher.hash(body.password());
+        if (users.findByEmail(body.email()).isPresent()) {
+            throw new EmailTakenException();
+        }
+        User user = users.add(new User(body.email(), hash));
+        return Response.created(URI.create("/users/me"))
+                .entity(UserView.of(user))
+                .build();
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response login(InputStream body, @Context UriInfo uri, @Context HttpServletRequest request) {
+        Map<String, String> form = tokenRequest(body, uri);
+        String grantType = form.get("grant_type");
+        if (REFRESH_TOKEN_GRANT.equals(grantType)) {
+            // RFC 6749 6: OAuth2 clients refresh at the endpoint that issued the token
+            return tokenResponse(refresh(form));
+        }
+        if (grantType != null && !grantType.isEmpty() && !PASSWORD_GRANT.equals(grantType)) {
+            throw new UnsupportedGrantTypeException("grant_type=password or grant_type=refresh_token");
+        }
+        String username = form.get("username");
+        String password = form.get("password");
+        requireFields(username, password);
+        if (password.codePointCount(0, password.length()) > Password.MAX_LENGTH) {
+            loginsFailed.inc();
+            throw new InvalidCredentialsException(); // no account can have it: not worth a hash
+        }
+        User user = users.findByEmail(username.strip()).filter(User::active).orElse(null);
+        boolean valid = user == null ? hasher.verifyDecoy(password) : hasher.verify(password, user.passwordHash());
+        if (!valid) {
+            loginsFailed.inc();
+            throw new InvalidCredentialsException();
+        }
+        // hashed before the transaction, which holds no connection during the slow hash
+        String rehash = hasher.needsRehash(user.passwordHash()) ? hasher.hash(password) : null;
+        TokenResponse tokens;
+        try {
+            tokens = sessions.start(
+                    user.id(), user.passwordHash(), rehash, ClientInfo.userAgent(request), ClientInfo.address(request));
+        } catch (InvalidCredentialsException e) {
+            loginsFailed.inc(); // the password changed, or the account went, while this login was hashing
+            throw e;
+        }
+        loginsSucceeded.inc();
+        return tokenResponse(tokens);
+    }
+
+    /** The OAuth2 refresh-token grant (RFC 6749, section 6): a used refresh token ends its session. */
+    @POST
+    @Path("refresh")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response refresh(InputStream body, @Context UriInfo uri) {
+        Map<String, String> form = tokenRequest(body, uri);
+        String grantType = form.get("grant_type");
+        if (grantType != null && !grantType.isEmpty() && !REFRESH_TOKEN_GRANT.equals(grantType)) {
+            throw new UnsupportedGrantTypeException("grant_type=refresh_token");
+        }
+        return tokenResponse(refresh(form));
+    }
+
+    private TokenResponse refresh(Map<String, String> form) {
+        String token = form.get("refresh_token");
+        if (token == null || token.isBlank()) {
+            throw new InvalidLoginRequestException(
+                    List.of(new Problem.FieldError("refresh_token", "must not be blank")));
+        }
+        try {
+            TokenResponse tokens = sessions.refresh(token.strip());
+            refreshesSucceeded.inc();
+            return tokens;
+        } catch (InvalidRefreshTokenException e) {
+            refreshesFailed.inc();
+            throw e;
+        }
+    }
+
+    /** The form of a token request; credentials in the URL are refused, because URLs are logged. */
+    private static Map<String, String> tokenRequest(InputStream body, UriInfo uri) {
+        // RFC 6749 3.2: credentials travel in the body; a URL ends up in logs and browser history
+        if (uri.getQueryParameters().keySet().stream().anyMatch(CREDENTIAL_FIELDS::contains)) {
+            throw new MalformedLoginRequestException(
+                    "Send credentials and tokens in the form body, never in the URL: the URL is logged.");
+        }
+        try {
+            return UrlEncodedForm.parse(RequestBodies.read(body));
+        } catch (MalformedBodyException e) {
+            throw new MalformedLoginRequestException(e.detail());
+        }
+    }
+
+    /** RFC 6749 5.1: responses carrying tokens must not be cached. */
+    static Response tokenResponse(TokenResponse tokens) {
+        return Response.ok(tokens)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .build();
+    }
+
+    /** Checked here: MicroProfile OpenAPI cannot document Bean Validation on form parameters. */
+    private static void requireFields(String username, String password) {
+        List<Problem.FieldError> missing = new ArrayList<>();
+        if (username == null || username.isBlank()) {
+            missing.add(new Problem.FieldError("username", "must not be blank"));
+        }
+        if (password == null) {
+            missing.add(new Problem.FieldError("password", "must not be null"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidLoginRequestException(missing);
+        }
+    }
+}

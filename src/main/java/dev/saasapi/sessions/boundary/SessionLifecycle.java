@@ -1,0 +1,197 @@
+package dev.saasapi.sessions.boundary;
+
+import dev.saasapi.accounts.control.ConcurrentUpdateException;
+import dev.saasapi.accounts.control.UnknownAccountException;
+import dev.saasapi.accounts.control.UserStore;
+import dev.saasapi.accounts.entity.User;
+import dev.saasapi.identity.control.TokenIssuer;
+import dev.saasapi.identity.control.TokenSettings;
+import dev.saasapi.sessions.control.InvalidCredentialsException;
+import dev.saasapi.sessions.control.InvalidRefreshTokenException;
+import dev.saasapi.sessions.control.RefreshTokenSecrets;
+import dev.saasapi.sessions.control.SessionStore;
+import dev.saasapi.sessions.control.UnknownSessionException;
+import dev.saasapi.sessions.entity.RefreshToken;
+import dev.saasapi.sessions.entity.Session;
+import dev.saasapi.sessions.entity.TokenResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
+
+/**
+ * Sessions from login to logout, one transaction per step. A session is a chain of refresh tokens,
+ * each used once; the access tokens it hands out name it in their {@code sid} claim.
+ */
+@ApplicationScoped
+public class SessionLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(SessionLifecycle.class.getName());
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    SessionStore sessions;
+
+    @Inject
+    UserStore users;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    @Metric(
+            name = "auth_refresh_token_replays",
+            absolute = true,
+            description =
+                    "Used refresh tokens presented again; each ended its session (a stolen token, or a client bug)")
+    Counter replays;
+
+    /**
+     * A new session for a user who just proved the password, if it is still the password: a login that
+     * was hashing while the password changed or the account went is refused like a wrong password.
+     * A hash made under an older policy is replaced here too. Expired sessions of the user are cleared.
+     *
+     * @param rehash the password hashed under the current policy, or null if the stored hash is current
+     * @throws InvalidCredentialsException if the account or its password changed since it was read
+     */
+    @Transactional
+    public TokenResponse start(UUID userId, String verifiedHash, String rehash, String userAgent, String ipAddress) {
+        User user = users.findForUpdate(userId)
+                .filter(User::active)
+                .filter(current -> current.passwordHash().equals(verifiedHash))
+                .orElseThrow(InvalidCredentialsException::new);
+        if (rehash != null) {
+            users.replacePasswordHash(userId, verifiedHash, rehash);
+        }
+        Instant now = user.notBeforeRevocation(clock.instant());
+        sessions.removeExpiredOf(userId, now);
+        Session session = newSession(userId, now, userAgent, ipAddress);
+        return tokensFor(user, session, now);
+    }
+
+    /**
+     * Swaps a refresh token for a new pair. A token that was already used is a replay, by a thief or by
+     * the client it was stolen from: the whole session ends, and that is kept although the request fails.
+     */
+    @Transactional(dontRollbackOn = InvalidRefreshTokenException.class)
+    public TokenResponse refresh(String token) {
+        if (!RefreshTokenSecrets.wellFormed(token)) {
+            throw new InvalidRefreshTokenException();
+        }
+        UUID sessionId = sessions.findRefreshToken(token)
+                .map(RefreshToken::sessionId)
+                .orElseThrow(InvalidRefreshTokenException::new);
+        // the user first, then the session: the order of every writer, and a revocation under way is waited for
+        Optional<User> user = sessions.userIdOf(sessionId).flatMap(users::findForUpdate);
+        Session session = sessions.findForUpdate(sessionId).orElseThrow(InvalidRefreshTokenException::new);
+        Instant now = clock.instant();
+        if (!sessions.rotate(token, now)) {
+            replays.inc();
+            LOG.warning(() -> "A used refresh token was presented again: ended session " + session.id() + " of user "
+                    + session.userId());
+            sessions.remove(session);
+            throw new InvalidRefreshTokenException();
+        }
+        if (user.isEmpty()
+                || !user.get().active()
+                || session.expired(now)
+                || !user.get().acceptsSessionUsedAt(session.lastUsedAt())) {
+            sessions.remove(session);
+            throw new InvalidRefreshTokenException();
+        }
+        Instant used = user.get().notBeforeRevocation(now);
+        session.used(used);
+        return tokensFor(user.get(), session, used);
+    }
+
+    /** Every user's expired sessions, with their refresh tokens. */
+    @Transactional
+    public int removeExpired() {
+        return sessions.removeExpired(clock.instant());
+    }
+
+    public List<Session> activeOf(UUID userId) {
+        return sessions.activeOf(userId, clock.instant());
+    }
+
+    /** @throws UnknownSessionException unless the user has an active session with this id */
+    @Transactional
+    public void end(UUID userId, UUID sessionId) {
+        Session session = sessions.find(sessionId)
+                .filter(found -> found.userId().equals(userId) && !found.expired(clock.instant()))
+                .orElseThrow(UnknownSessionException::new);
+        sessions.remove(session);
+    }
+
+    /** Ends the session if it is still there: logging out twice is no error. */
+    @Transactional
+    public void endIfActive(UUID userId, UUID sessionId) {
+        sessions.find(sessionId).filter(found -> found.userId().equals(userId)).ifPresent(sessions::remove);
+    }
+
+    /** Ends every session of the user, and every access token issued so far stops working at once. */
+    @Transactional
+    public void endAll(UUID userId) {
+        users.findForUpdate(userId).ifPresent(user -> user.revokeTokens(clock.instant()));
+        users.flush();
+        sessions.removeAllOf(userId);
+    }
+
+    /**
+     * Stores the new password hash if the password is still the one the caller proved, ends every
+     * other session and revokes every access token, and gives the calling session a fresh pair of
+     * tokens (a new session if it has none): the client that changed the password stays logged in.
+     */
+    @Transactional
+    public TokenResponse changePassword(
+            UUID userId,
+            String verifiedHash,
+            String newHash,
+            Optional<UUID> currentSession,
+            String userAgent,
+            String ipAddress) {
+        User user = users.findForUpdate(userId).filter(User::active).orElseThrow(UnknownAccountException::new);
+        if (!user.passwordHash().equals(verifiedHash)) {
+            throw new ConcurrentUpdateException();
+        }
+        Instant now = user.changePassword(newHash, clock.instant());
+        users.flush();
+        Optional<Session> kept = currentSession
+                .flatMap(sessions::find)
+                .filter(session -> session.userId().equals(userId) && !session.expired(now));
+        Session session;
+        if (kept.isPresent()) {
+            session = kept.get();
+            sessions.removeOthersOf(userId, session.id());
+            sessions.removeRefreshTokensOf(session);
+            session.reauthenticated(now);
+        } else {
+            sessions.removeAllOf(userId);
+            session = newSession(userId, now, userAgent, ipAddress);
+        }
+        return tokensFor(user, session, now);
+    }
+
+    /** A session from {@code now}, stored at once. */
+    private Session newSession(UUID userId, Instant now, String userAgent, String ipAddress) {
+        Session session = new Session(userId, now, TokenSettings.current().refreshLifetime(), userAgent, ipAddress);
+        sessions.add(session);
+        return session;
+    }
+
+    private TokenResponse tokensFor(User user, Session session, Instant now) {
+        String refreshToken = RefreshTokenSecrets.generate();
+        sessions.addRefreshToken(refreshToken, session, now);
+        TokenIssuer.AccessToken access =
+                issuer.issue(user.id(), session.id(), session.authenticatedAt().toInstant(), user.tokensIssuableFrom());
+        return TokenResponse.bearer(access.value(), access.expiresInSeconds(), refreshToken);
+    }
+}

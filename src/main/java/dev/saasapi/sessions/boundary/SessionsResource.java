@@ -1,0 +1,64 @@
+package dev.saasapi.sessions.boundary;
+
+import dev.saasapi.accounts.boundary.CallerAccount;
+import dev.saasapi.accounts.entity.User;
+import dev.saasapi.identity.control.Caller;
+import dev.saasapi.identity.entity.Roles;
+import dev.saasapi.sessions.control.UnknownSessionException;
+import dev.saasapi.sessions.entity.SessionView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The caller's active sessions: one per login, on whatever device it happened. */
+@Path("users/me/sessions")
+@RequestScoped
+@RolesAllowed(Roles.USER)
+public class SessionsResource {
+
+    @Inject
+    CallerAccount account;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SessionLifecycle sessions;
+
+    /** Most recently used first; the one the request's token belongs to is marked {@code current}. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<SessionView> list() {
+        User user = account.user();
+        Optional<UUID> current = caller.sessionId();
+        return sessions.activeOf(user.id()).stream()
+                .map(session -> SessionView.of(
+                        session, current.filter(session.id()::equals).isPresent()))
+                .toList();
+    }
+
+    /** Its refresh token stops working at once; its access tokens run out within their lifetime. */
+    @DELETE
+    @Path("{id}")
+    public Response end(@PathParam("id") String id) {
+        User user = account.user();
+        UUID sessionId;
+        try {
+            sessionId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownSessionException();
+        }
+        sessions.end(user.id(), sessionId);
+        return Response.noContent().build();
+    }
+}

@@ -28,8 +28,8 @@ class DeliveryFilesTest {
 
     /** Variables read by the development run, the tests or the compose file rather than the app. */
     private static final Map<String, String> TOOL_VARIABLES = Map.of(
-            "PORT", "src/test/java/dev/saasapi/tools/DevServer.java",
-            "JAVA_OPTS", "src/test/java/dev/saasapi/tools/DevServer.java",
+            "PORT", "src/tools/java/dev/saasapi/tools/DevServer.java",
+            "JAVA_OPTS", "src/tools/java/dev/saasapi/tools/DevServer.java",
             "TEST_DATABASE_URL", "src/test/java/dev/saasapi/it/TestEnvironment.java",
             "POSTGRES_PASSWORD", "docker-compose.yml",
             "JAVA_TOOL_OPTIONS", "docker-compose.yml");

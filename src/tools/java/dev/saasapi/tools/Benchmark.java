@@ -325,7 +325,7 @@ public final class Benchmark {
         return response.body();
     }
 
-    /** The wrk Lua script of the hashing scenarios, from the test resources into a file wrk can read. */
+    /** The wrk Lua script of the hashing scenarios, from the tools' resources into a file wrk can read. */
     private static Path hashingScript() throws IOException {
         Path script = Files.createTempFile("bench-hashing-", ".lua");
         try (InputStream resource = Benchmark.class.getResourceAsStream("/benchmark/hashing.lua")) {

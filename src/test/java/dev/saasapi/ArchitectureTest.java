@@ -11,11 +11,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import dev.saasapi.platform.config.control.Environment;
 import jakarta.persistence.Entity;
@@ -55,6 +59,40 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat(
                     ours().and(not(resideInAnyPackage("dev.saasapi.identity..", "dev.saasapi.platform.."))));
+
+    /**
+     * Features meet at each other's boundary (and the entities and events it hands out), never inside
+     * each other's control classes.
+     */
+    @ArchTest
+    static final ArchRule featuresDoNotReachIntoEachOthersControl = classes()
+            .that(ours())
+            .should(new ArchCondition<JavaClass>("not use another feature's control classes") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                    String feature = feature(origin);
+                    for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                        JavaClass target = dependency.getTargetClass();
+                        String other = feature(target);
+                        if (feature != null
+                                && other != null
+                                && !other.equals(feature)
+                                && target.getPackageName().contains(".control")) {
+                            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                        }
+                    }
+                }
+            });
+
+    /** The feature a class belongs to; null for platform, identity and classes outside them. */
+    private static String feature(JavaClass javaClass) {
+        String name = javaClass.getPackageName();
+        if (!name.startsWith("dev.saasapi.")) {
+            return null;
+        }
+        String top = name.substring("dev.saasapi.".length()).split("\\.")[0];
+        return top.equals("platform") || top.equals("identity") ? null : top;
+    }
 
     @ArchTest
     static final ArchRule entitiesDependOnNothingAbove = noClasses()

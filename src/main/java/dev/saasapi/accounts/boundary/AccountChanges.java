@@ -1,29 +1,41 @@
 package dev.saasapi.accounts.boundary;
 
-import dev.saasapi.accounts.control.ConcurrentUpdateException;
 import dev.saasapi.accounts.control.EmailTakenException;
-import dev.saasapi.accounts.control.UnknownAccountException;
 import dev.saasapi.accounts.control.UserStore;
+import dev.saasapi.accounts.entity.AccountDeleted;
+import dev.saasapi.accounts.entity.PasswordChanged;
 import dev.saasapi.accounts.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The writes behind {@link UsersResource}, each in a transaction of its own that starts after the
- * password was checked: no database connection is held during the slow hash. Each goes ahead only if
- * the password is still the one that was checked.
+ * The writes a password authorises, each in a transaction that starts after the password was checked
+ * (no database connection is held during the slow hash), and each only if the password is still the
+ * one that was checked. What happened is announced to the other features inside the same transaction.
  */
 @ApplicationScoped
 public class AccountChanges {
 
+    private final Clock clock = Clock.systemUTC();
+
     @Inject
     UserStore users;
 
+    @Inject
+    Event<PasswordChanged> passwordChanged;
+
+    @Inject
+    Event<AccountDeleted> accountDeleted;
+
     @Transactional
     public User changeEmail(UUID userId, String verifiedHash, String email) {
-        User user = current(userId, verifiedHash);
+        User user = users.lockUnchanged(userId, verifiedHash);
         users.findByEmail(email).filter(other -> !other.id().equals(user.id())).ifPresent(other -> {
             throw new EmailTakenException();
         });
@@ -32,18 +44,29 @@ public class AccountChanges {
         return user;
     }
 
-    /** The account and, through the foreign keys, its sessions and refresh tokens, at once. */
+    /**
+     * Stores the new hash and revokes every access token issued so far; the sessions feature ends
+     * every session but {@code keptSession}. Joins the caller's transaction when there is one.
+     *
+     * @return what happened, with the instant from which new tokens are valid
+     */
     @Transactional
-    public void delete(UUID userId, String verifiedHash) {
-        users.remove(current(userId, verifiedHash));
+    public PasswordChanged changePassword(
+            UUID userId, String verifiedHash, String newHash, Optional<UUID> keptSession) {
+        User user = users.lockUnchanged(userId, verifiedHash);
+        Instant at = user.changePassword(newHash, clock.instant());
         users.flush();
+        PasswordChanged change = new PasswordChanged(userId, keptSession, at);
+        passwordChanged.fire(change);
+        return change;
     }
 
-    private User current(UUID userId, String verifiedHash) {
-        User user = users.findById(userId).filter(User::active).orElseThrow(UnknownAccountException::new);
-        if (!user.passwordHash().equals(verifiedHash)) {
-            throw new ConcurrentUpdateException(); // the password changed since it was checked
-        }
-        return user;
+    /** The account and everything that belongs to it, at once; the email can be registered again. */
+    @Transactional
+    public void delete(UUID userId, String verifiedHash) {
+        User user = users.lockUnchanged(userId, verifiedHash);
+        accountDeleted.fire(new AccountDeleted(userId));
+        users.remove(user);
+        users.flush();
     }
 }

@@ -2,12 +2,14 @@ package dev.saasapi.accounts.control;
 
 import dev.saasapi.accounts.entity.Password;
 import dev.saasapi.accounts.entity.User;
+import dev.saasapi.accounts.entity.VerifiedPassword;
 import dev.saasapi.identity.control.TokenSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Sensitive changes need more than an access token, which may have been stolen: the current password,
@@ -26,11 +28,39 @@ public class PasswordConfirmation {
      * @throws WrongPasswordException if it is not the user's password
      */
     public String confirm(User user, String password) {
-        if (password.codePointCount(0, password.length()) > Password.MAX_LENGTH
-                || !hasher.verify(password, user.passwordHash())) {
+        if (!matches(password, user.passwordHash())) {
             throw new WrongPasswordException();
         }
         return user.passwordHash();
+    }
+
+    /**
+     * Whether the password matches the hash. A password longer than any account can have is refused
+     * without hashing: not worth the time, and as fast for a known account as for an unknown one.
+     */
+    public boolean matches(String password, String hash) {
+        return password.codePointCount(0, password.length()) <= Password.MAX_LENGTH && hasher.verify(password, hash);
+    }
+
+    /**
+     * The account whose email and password these are, checked as slowly when there is no such account
+     * (against a decoy hash), so the answer's timing tells nothing. No database connection is held
+     * during the hash.
+     */
+    public Optional<VerifiedPassword> login(Optional<User> account, String password) {
+        if (password.codePointCount(0, password.length()) > Password.MAX_LENGTH) {
+            return Optional.empty();
+        }
+        User user = account.filter(User::active).orElse(null);
+        if (user == null) {
+            hasher.verifyDecoy(password);
+            return Optional.empty();
+        }
+        if (!hasher.verify(password, user.passwordHash())) {
+            return Optional.empty();
+        }
+        String rehash = hasher.needsRehash(user.passwordHash()) ? hasher.hash(password) : null;
+        return Optional.of(new VerifiedPassword(user.id(), user.passwordHash(), rehash));
     }
 
     /**

@@ -33,6 +33,21 @@ public class UserStore {
         return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /**
+     * The account, locked, if it is still active and its password is still the one the caller verified:
+     * the one check before every write that a password authorised.
+     *
+     * @throws UnknownAccountException if the account is gone or disabled
+     * @throws ConcurrentUpdateException if the password changed since it was verified
+     */
+    public User lockUnchanged(UUID id, String verifiedHash) {
+        User user = findForUpdate(id).filter(User::active).orElseThrow(UnknownAccountException::new);
+        if (!user.hasPasswordHash(verifiedHash)) {
+            throw new ConcurrentUpdateException();
+        }
+        return user;
+    }
+
     /** Case-insensitive, like the unique index. */
     public Optional<User> findByEmail(String email) {
         return em.createNamedQuery(User.BY_EMAIL, User.class)

@@ -135,6 +135,11 @@ public class User {
         return tokensValidAfter == null || !lastUsedAt.isBefore(tokensValidAfter);
     }
 
+    /** Whether the password is still the one whose hash a request verified before this write. */
+    public boolean hasPasswordHash(String verifiedHash) {
+        return passwordHash.equals(verifiedHash);
+    }
+
     public boolean hasEmail(String email) {
         return this.email.equalsIgnoreCase(email);
     }

@@ -1,14 +1,7 @@
 package dev.saasapi.sessions.boundary;
 
-import static dev.saasapi.platform.problems.control.MalformedBodyException.requireBody;
-
-import dev.saasapi.accounts.control.EmailTakenException;
-import dev.saasapi.accounts.control.PasswordHasher;
-import dev.saasapi.accounts.control.UserStore;
-import dev.saasapi.accounts.entity.Password;
-import dev.saasapi.accounts.entity.Registration;
-import dev.saasapi.accounts.entity.User;
-import dev.saasapi.accounts.entity.UserView;
+import dev.saasapi.accounts.boundary.Accounts;
+import dev.saasapi.accounts.entity.VerifiedPassword;
 import dev.saasapi.platform.bodies.control.RequestBodies;
 import dev.saasapi.platform.bodies.control.UrlEncodedForm;
 import dev.saasapi.platform.problems.control.MalformedBodyException;
@@ -23,8 +16,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +33,7 @@ import java.util.Set;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
-/** Registration and the OAuth2 token endpoints: password and refresh-token grants. */
+/** The OAuth2 token endpoints: password and refresh-token grants. */
 @Path("auth")
 @RequestScoped
 @PermitAll
@@ -60,10 +50,7 @@ public class AuthResource {
             "Refresh-token grants by outcome: failure was an unknown, expired, revoked or replayed refresh token";
 
     @Inject
-    UserStore users;
-
-    @Inject
-    PasswordHasher hasher;
+    Accounts accounts;
 
     @Inject
     SessionLifecycle sessions;
@@ -85,25 +72,6 @@ public class AuthResource {
     Counter refreshesFailed;
 
     @POST
-    @Path("register")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Transactional
-    public Response register(@Valid Registration body) {
-        requireBody(body);
-        // Hash before touching the database: no connection is held during the slow hash,
-        // and a taken email costs the same time as a free one.
-        String hash = hasher.hash(body.password());
-        if (users.findByEmail(body.email()).isPresent()) {
-            throw new EmailTakenException();
-        }
-        User user = users.add(new User(body.email(), hash));
-        return Response.created(URI.create("/users/me"))
-                .entity(UserView.of(user))
-                .build();
-    }
-
-    @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
@@ -120,22 +88,14 @@ public class AuthResource {
         String username = form.get("username");
         String password = form.get("password");
         requireFields(username, password);
-        if (password.codePointCount(0, password.length()) > Password.MAX_LENGTH) {
-            loginsFailed.inc();
-            throw new InvalidCredentialsException(); // no account can have it: not worth a hash
-        }
-        User user = users.findByEmail(username.strip()).filter(User::active).orElse(null);
-        boolean valid = user == null ? hasher.verifyDecoy(password) : hasher.verify(password, user.passwordHash());
-        if (!valid) {
+        VerifiedPassword login = accounts.verifyLogin(username, password).orElse(null);
+        if (login == null) {
             loginsFailed.inc();
             throw new InvalidCredentialsException();
         }
-        // hashed before the transaction, which holds no connection during the slow hash
-        String rehash = hasher.needsRehash(user.passwordHash()) ? hasher.hash(password) : null;
         TokenResponse tokens;
         try {
-            tokens = sessions.start(
-                    user.id(), user.passwordHash(), rehash, ClientInfo.userAgent(request), ClientInfo.address(request));
+            tokens = sessions.start(login, ClientInfo.userAgent(request), ClientInfo.address(request));
         } catch (InvalidCredentialsException e) {
             loginsFailed.inc(); // the password changed, or the account went, while this login was hashing
             throw e;

@@ -2,9 +2,8 @@ package dev.saasapi.sessions.boundary;
 
 import static dev.saasapi.platform.problems.control.MalformedBodyException.requireBody;
 
+import dev.saasapi.accounts.boundary.Accounts;
 import dev.saasapi.accounts.boundary.CallerAccount;
-import dev.saasapi.accounts.control.PasswordConfirmation;
-import dev.saasapi.accounts.control.PasswordHasher;
 import dev.saasapi.accounts.entity.PasswordChange;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.identity.control.Caller;
@@ -38,10 +37,7 @@ public class PasswordResource {
     Caller caller;
 
     @Inject
-    PasswordConfirmation passwords;
-
-    @Inject
-    PasswordHasher hasher;
+    Accounts accounts;
 
     @Inject
     SessionLifecycle sessions;
@@ -52,8 +48,8 @@ public class PasswordResource {
     public Response change(@Valid PasswordChange body, @Context HttpServletRequest request) {
         requireBody(body);
         User user = account.user();
-        String verifiedHash = passwords.confirm(user, body.currentPassword());
-        String newHash = hasher.hash(body.newPassword());
+        String verifiedHash = accounts.confirmPassword(user, body.currentPassword());
+        String newHash = accounts.hashNewPassword(body.newPassword());
         return AuthResource.tokenResponse(sessions.changePassword(
                 user.id(),
                 verifiedHash,

@@ -1,9 +1,11 @@
 package dev.saasapi.sessions.boundary;
 
-import dev.saasapi.accounts.control.ConcurrentUpdateException;
-import dev.saasapi.accounts.control.UnknownAccountException;
-import dev.saasapi.accounts.control.UserStore;
+import dev.saasapi.accounts.boundary.AccountChanges;
+import dev.saasapi.accounts.boundary.Accounts;
+import dev.saasapi.accounts.entity.AccountDeleted;
+import dev.saasapi.accounts.entity.PasswordChanged;
 import dev.saasapi.accounts.entity.User;
+import dev.saasapi.accounts.entity.VerifiedPassword;
 import dev.saasapi.identity.control.TokenIssuer;
 import dev.saasapi.identity.control.TokenSettings;
 import dev.saasapi.sessions.control.InvalidCredentialsException;
@@ -15,6 +17,7 @@ import dev.saasapi.sessions.entity.RefreshToken;
 import dev.saasapi.sessions.entity.Session;
 import dev.saasapi.sessions.entity.TokenResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -41,7 +44,10 @@ public class SessionLifecycle {
     SessionStore sessions;
 
     @Inject
-    UserStore users;
+    Accounts accounts;
+
+    @Inject
+    AccountChanges accountChanges;
 
     @Inject
     TokenIssuer issuer;
@@ -59,18 +65,12 @@ public class SessionLifecycle {
      * was hashing while the password changed or the account went is refused like a wrong password.
      * A hash made under an older policy is replaced here too. Expired sessions of the user are cleared.
      *
-     * @param rehash the password hashed under the current policy, or null if the stored hash is current
      * @throws InvalidCredentialsException if the account or its password changed since it was read
      */
     @Transactional
-    public TokenResponse start(UUID userId, String verifiedHash, String rehash, String userAgent, String ipAddress) {
-        User user = users.findForUpdate(userId)
-                .filter(User::active)
-                .filter(current -> current.passwordHash().equals(verifiedHash))
-                .orElseThrow(InvalidCredentialsException::new);
-        if (rehash != null) {
-            users.replacePasswordHash(userId, verifiedHash, rehash);
-        }
+    public TokenResponse start(VerifiedPassword login, String userAgent, String ipAddress) {
+        User user = accounts.lockVerified(login).orElseThrow(InvalidCredentialsException::new);
+        UUID userId = user.id();
         Instant now = user.notBeforeRevocation(clock.instant());
         sessions.removeExpiredOf(userId, now);
         Session session = newSession(userId, now, userAgent, ipAddress);
@@ -90,7 +90,7 @@ public class SessionLifecycle {
                 .map(RefreshToken::sessionId)
                 .orElseThrow(InvalidRefreshTokenException::new);
         // the user first, then the session: the order of every writer, and a revocation under way is waited for
-        Optional<User> user = sessions.userIdOf(sessionId).flatMap(users::findForUpdate);
+        Optional<User> user = sessions.userIdOf(sessionId).flatMap(accounts::lock);
         Session session = sessions.findForUpdate(sessionId).orElseThrow(InvalidRefreshTokenException::new);
         Instant now = clock.instant();
         if (!sessions.rotate(token, now)) {
@@ -140,8 +140,7 @@ public class SessionLifecycle {
     /** Ends every session of the user, and every access token issued so far stops working at once. */
     @Transactional
     public void endAll(UUID userId) {
-        users.findForUpdate(userId).ifPresent(user -> user.revokeTokens(clock.instant()));
-        users.flush();
+        accounts.revokeTokens(userId);
         sessions.removeAllOf(userId);
     }
 
@@ -158,26 +157,36 @@ public class SessionLifecycle {
             Optional<UUID> currentSession,
             String userAgent,
             String ipAddress) {
-        User user = users.findForUpdate(userId).filter(User::active).orElseThrow(UnknownAccountException::new);
-        if (!user.passwordHash().equals(verifiedHash)) {
-            throw new ConcurrentUpdateException();
-        }
-        Instant now = user.changePassword(newHash, clock.instant());
-        users.flush();
+        accounts.lock(userId); // the account first, then its sessions: the order of every writer
         Optional<Session> kept = currentSession
                 .flatMap(sessions::find)
-                .filter(session -> session.userId().equals(userId) && !session.expired(now));
+                .filter(session -> session.userId().equals(userId) && !session.expired(clock.instant()));
+        Instant now = accountChanges
+                .changePassword(userId, verifiedHash, newHash, kept.map(Session::id))
+                .at();
+        User user = accounts.lock(userId).orElseThrow();
         Session session;
         if (kept.isPresent()) {
             session = kept.get();
-            sessions.removeOthersOf(userId, session.id());
             sessions.removeRefreshTokensOf(session);
             session.reauthenticated(now);
         } else {
-            sessions.removeAllOf(userId);
             session = newSession(userId, now, userAgent, ipAddress);
         }
         return tokensFor(user, session, now);
+    }
+
+    /** A password change ends every session but the one it was made from; the sessions' rows are locked after the account's. */
+    void endSessionsOnPasswordChange(@Observes PasswordChanged change) {
+        change.keptSession()
+                .ifPresentOrElse(
+                        kept -> sessions.removeOthersOf(change.accountId(), kept),
+                        () -> sessions.removeAllOf(change.accountId()));
+    }
+
+    /** A deleted account's sessions and refresh tokens go in the same transaction. */
+    void endSessionsOnAccountDeletion(@Observes AccountDeleted deletion) {
+        sessions.removeAllOf(deletion.accountId());
     }
 
     /** A session from {@code now}, stored at once. */

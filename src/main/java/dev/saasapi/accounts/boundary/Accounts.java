@@ -1,0 +1,80 @@
+package dev.saasapi.accounts.boundary;
+
+import dev.saasapi.accounts.control.PasswordConfirmation;
+import dev.saasapi.accounts.control.PasswordHasher;
+import dev.saasapi.accounts.control.UserStore;
+import dev.saasapi.accounts.entity.User;
+import dev.saasapi.accounts.entity.VerifiedPassword;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What other features may ask of an account: check a login's password, lock the account before
+ * writing anything that belongs to it, revoke its tokens. The methods that lock run inside the
+ * caller's transaction, so that the account is always the first row a writer locks.
+ */
+@ApplicationScoped
+public class Accounts {
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    UserStore users;
+
+    @Inject
+    PasswordConfirmation passwords;
+
+    @Inject
+    PasswordHasher hasher;
+
+    /** The account with this email and password, if they match; as slow either way. */
+    public Optional<VerifiedPassword> verifyLogin(String email, String password) {
+        return passwords.login(users.findByEmail(email.strip()), password);
+    }
+
+    /**
+     * The account, locked, if it is active and its password is still the verified one; a hash made
+     * under an older policy is replaced by {@code rehash} here, in the same transaction.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<User> lockVerified(VerifiedPassword login) {
+        Optional<User> user = users.findForUpdate(login.accountId())
+                .filter(User::active)
+                .filter(found -> found.hasPasswordHash(login.verifiedHash()));
+        if (user.isPresent() && login.rehash() != null) {
+            users.replacePasswordHash(login.accountId(), login.verifiedHash(), login.rehash());
+        }
+        return user;
+    }
+
+    /** The account, locked until the transaction ends, whatever its state. */
+    @Transactional(TxType.MANDATORY)
+    public Optional<User> lock(UUID accountId) {
+        return users.findForUpdate(accountId);
+    }
+
+    /** Every access token issued so far is refused from now on, and every session is over. */
+    @Transactional(TxType.MANDATORY)
+    public void revokeTokens(UUID accountId) {
+        users.findForUpdate(accountId).ifPresent(user -> user.revokeTokens(clock.instant()));
+        users.flush();
+    }
+
+    /**
+     * @return the hash the password was checked against, for the change that follows
+     * @throws dev.saasapi.accounts.control.WrongPasswordException if it is not the account's password
+     */
+    public String confirmPassword(User user, String password) {
+        return passwords.confirm(user, password);
+    }
+
+    /** A new password hashed under the current policy: slow, so call it outside a transaction. */
+    public String hashNewPassword(String password) {
+        return hasher.hash(password);
+    }
+}

@@ -31,6 +31,7 @@ public class TokenIssuer {
     /** A wrong {@code JWT_*} or token lifetime setting stops the start-up, naming the variable. */
     static void checkSettings(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object started) {
         StartupFailure.check(TokenSettings::current);
+        MicroProfileJwtPrincipals.requireRuntimeSupport();
     }
 
     public AccessToken issue(UUID userId, UUID sessionId, Instant authenticatedAt, Instant notBefore) {

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 
 /**
  * Everything about access tokens that comes from the environment, read once per deployment.
- * Shared by {@link JwtConfigSource} (what MicroProfile JWT verifies) and {@link TokenIssuer}
+ * Shared by {@link AccessTokenVerifier} (what is verified) and {@link TokenIssuer}
  * (what is signed), so the two can never disagree.
  */
 public record TokenSettings(

@@ -1,5 +1,6 @@
 package dev.saasapi.platform.docs.boundary;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -28,6 +29,7 @@ import java.util.Set;
  * non-standard top-level {@code endpoints} member Payara adds (it lists server internals and makes
  * strict OpenAPI validators reject the document).
  */
+@PermitAll // no caller needed: the documentation is public, a stale token is not looked at
 @WebServlet("/openapi.json")
 public class OpenApiJsonServlet extends HttpServlet {
 

@@ -1,5 +1,6 @@
 package dev.saasapi.platform.docs.boundary;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -12,6 +13,7 @@ import java.io.IOException;
  * JAX-RS owns {@code /*}; these exact and prefix mappings win over it and hand the files to the
  * container's default servlet, which does caching headers and ETags.
  */
+@PermitAll // no caller needed: the documentation is public, a stale token is not looked at
 @WebServlet(urlPatterns = {"/docs", "/docs/*", "/webjars/*"})
 public class SwaggerUiServlet extends HttpServlet {
 

@@ -52,7 +52,8 @@ public class RouteTemplates implements Extension {
         }
     }
 
-    static void add(String template) {
+    /** Known at start-up; the same template twice is kept once. */
+    public static void add(String template) {
         if (!template.contains("{")) {
             EXACT.put(template, template);
         } else if (PARAMETERISED.stream().noneMatch(t -> t.template().equals(template))) {
@@ -77,7 +78,7 @@ public class RouteTemplates implements Extension {
         return UNMATCHED;
     }
 
-    static String join(String... parts) {
+    public static String join(String... parts) {
         List<String> segments = new ArrayList<>();
         for (String part : parts) {
             for (String segment : part.split("/")) {

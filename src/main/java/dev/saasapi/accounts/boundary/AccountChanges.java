@@ -1,6 +1,5 @@
 package dev.saasapi.accounts.boundary;
 
-import dev.saasapi.accounts.control.ConcurrentUpdateException;
 import dev.saasapi.accounts.control.EmailTakenException;
 import dev.saasapi.accounts.control.UnknownAccountException;
 import dev.saasapi.accounts.control.UserStore;
@@ -42,7 +41,7 @@ public class AccountChanges {
     private User current(UUID userId, String verifiedHash) {
         User user = users.findById(userId).filter(User::active).orElseThrow(UnknownAccountException::new);
         if (!user.passwordHash().equals(verifiedHash)) {
-            throw new ConcurrentUpdateException(); // the password changed since it was checked
+            throw UserStore.changedMeanwhile(); // the password changed since it was checked
         }
         return user;
     }

@@ -11,12 +11,12 @@ import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.UserView;
 import dev.saasapi.platform.bodies.control.RequestBodies;
 import dev.saasapi.platform.bodies.control.UrlEncodedForm;
+import dev.saasapi.platform.problems.control.InvalidFieldsException;
 import dev.saasapi.platform.problems.control.MalformedBodyException;
+import dev.saasapi.platform.problems.entity.OAuthError;
 import dev.saasapi.platform.problems.entity.Problem;
 import dev.saasapi.sessions.control.InvalidCredentialsException;
-import dev.saasapi.sessions.control.InvalidLoginRequestException;
 import dev.saasapi.sessions.control.InvalidRefreshTokenException;
-import dev.saasapi.sessions.control.MalformedLoginRequestException;
 import dev.saasapi.sessions.control.UnsupportedGrantTypeException;
 import dev.saasapi.sessions.entity.TokenResponse;
 import jakarta.annotation.security.PermitAll;
@@ -161,8 +161,8 @@ public class AuthResource {
     private TokenResponse refresh(Map<String, String> form) {
         String token = form.get("refresh_token");
         if (token == null || token.isBlank()) {
-            throw new InvalidLoginRequestException(
-                    List.of(new Problem.FieldError("refresh_token", "must not be blank")));
+            throw new InvalidFieldsException(
+                    List.of(new Problem.FieldError("refresh_token", "must not be blank")), OAuthError.INVALID_REQUEST);
         }
         try {
             TokenResponse tokens = sessions.refresh(token.strip());
@@ -178,13 +178,14 @@ public class AuthResource {
     private static Map<String, String> tokenRequest(InputStream body, UriInfo uri) {
         // RFC 6749 3.2: credentials travel in the body; a URL ends up in logs and browser history
         if (uri.getQueryParameters().keySet().stream().anyMatch(CREDENTIAL_FIELDS::contains)) {
-            throw new MalformedLoginRequestException(
-                    "Send credentials and tokens in the form body, never in the URL: the URL is logged.");
+            throw new MalformedBodyException(
+                    "Send credentials and tokens in the form body, never in the URL: the URL is logged.",
+                    OAuthError.INVALID_REQUEST);
         }
         try {
             return UrlEncodedForm.parse(RequestBodies.read(body));
         } catch (MalformedBodyException e) {
-            throw new MalformedLoginRequestException(e.detail());
+            throw new MalformedBodyException(e.detail(), OAuthError.INVALID_REQUEST);
         }
     }
 
@@ -206,7 +207,7 @@ public class AuthResource {
             missing.add(new Problem.FieldError("password", "must not be null"));
         }
         if (!missing.isEmpty()) {
-            throw new InvalidLoginRequestException(missing);
+            throw new InvalidFieldsException(missing, OAuthError.INVALID_REQUEST);
         }
     }
 }

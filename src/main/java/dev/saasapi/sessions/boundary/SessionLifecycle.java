@@ -1,6 +1,5 @@
 package dev.saasapi.sessions.boundary;
 
-import dev.saasapi.accounts.control.ConcurrentUpdateException;
 import dev.saasapi.accounts.control.UnknownAccountException;
 import dev.saasapi.accounts.control.UserStore;
 import dev.saasapi.accounts.entity.User;
@@ -160,7 +159,7 @@ public class SessionLifecycle {
             String ipAddress) {
         User user = users.findForUpdate(userId).filter(User::active).orElseThrow(UnknownAccountException::new);
         if (!user.passwordHash().equals(verifiedHash)) {
-            throw new ConcurrentUpdateException();
+            throw UserStore.changedMeanwhile();
         }
         Instant now = user.changePassword(newHash, clock.instant());
         users.flush();

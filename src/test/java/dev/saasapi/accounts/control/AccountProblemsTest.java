@@ -63,6 +63,6 @@ class AccountProblemsTest {
         assertEquals("""
                 409
                 application/problem+json
-                {"detail":"The account was changed by another request at the same time; read it again and retry.","instance":"/users/me","status":409,"title":"Concurrent update","type":"/problems/concurrent-update"}""", RenderedProblem.of(new ConcurrentUpdateException(), "users/me"));
+                {"detail":"The account was changed by another request at the same time; read it again and retry.","instance":"/users/me","status":409,"title":"Concurrent update","type":"/problems/concurrent-update"}""", RenderedProblem.of(UserStore.changedMeanwhile(), "users/me"));
     }
 }

@@ -3,6 +3,9 @@ package dev.saasapi.sessions.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.saasapi.platform.problems.boundary.RenderedProblem;
+import dev.saasapi.platform.problems.control.InvalidFieldsException;
+import dev.saasapi.platform.problems.control.MalformedBodyException;
+import dev.saasapi.platform.problems.entity.OAuthError;
 import dev.saasapi.platform.problems.entity.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,28 +44,32 @@ class TokenEndpointProblemsTest {
     }
 
     @Test
-    void invalidLoginRequest() {
+    void invalidFieldsOfATokenRequestAreAnInvalidRequest() {
         assertEquals(
                 """
                 422
                 application/problem+json
                 {"detail":"The request has 2 invalid fields.","error":"invalid_request","error_description":"The request has 2 invalid fields.","errors":[{"field":"password","message":"must not be null"},{"field":"username","message":"must not be blank"}],"instance":"/auth/login","status":422,"title":"Invalid request","type":"/problems/validation"}""",
                 RenderedProblem.of(
-                        new InvalidLoginRequestException(List.of(
-                                new Problem.FieldError("username", "must not be blank"),
-                                new Problem.FieldError("password", "must not be null"))),
+                        new InvalidFieldsException(
+                                List.of(
+                                        new Problem.FieldError("username", "must not be blank"),
+                                        new Problem.FieldError("password", "must not be null")),
+                                OAuthError.INVALID_REQUEST),
                         "auth/login"));
     }
 
     @Test
-    void malformedLoginRequest() {
+    void aMalformedTokenRequestIsAnInvalidRequest() {
         assertEquals(
                 """
                 400
                 application/problem+json
                 {"detail":"The form has a malformed percent-escape.","error":"invalid_request","error_description":"The form has a malformed percent-escape.","instance":"/auth/login","status":400,"title":"Malformed request body","type":"/problems/malformed-body"}""",
                 RenderedProblem.of(
-                        new MalformedLoginRequestException("The form has a malformed percent-escape."), "auth/login"));
+                        new MalformedBodyException(
+                                "The form has a malformed percent-escape.", OAuthError.INVALID_REQUEST),
+                        "auth/login"));
     }
 
     @Test

@@ -12,10 +12,10 @@ public class PasswordRequiredException extends ProblemException {
     public PasswordRequiredException(long recentLoginMinutes) {
         super(
                 TYPE,
-                recentLoginMinutes == 0
-                        ? "Send current_password to make this change."
-                        : "Send current_password to make this change: the last login was more than "
-                                + recentLoginMinutes + " minute" + (recentLoginMinutes == 1 ? "" : "s")
-                                + " ago.");
+                "Send current_password to make this change"
+                        + (recentLoginMinutes == 0
+                                ? "."
+                                : ": the last login was more than " + recentLoginMinutes + " minute"
+                                        + (recentLoginMinutes == 1 ? "" : "s") + " ago."));
     }
 }

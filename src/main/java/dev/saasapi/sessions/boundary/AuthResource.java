@@ -52,6 +52,7 @@ public class AuthResource {
     private static final Set<String> CREDENTIAL_FIELDS = Set.of("username", "password", "refresh_token");
     private static final String PASSWORD_GRANT = "password";
     private static final String REFRESH_TOKEN_GRANT = "refresh_token";
+    private static final String NOT_BLANK = "must not be blank";
     private static final String LOGINS = "auth_logins";
     private static final String LOGINS_DESCRIPTION =
             "Logins by outcome: success issued a token, failure was a wrong email or password";
@@ -162,7 +163,7 @@ public class AuthResource {
         String token = form.get("refresh_token");
         if (token == null || token.isBlank()) {
             throw new InvalidFieldsException(
-                    List.of(new Problem.FieldError("refresh_token", "must not be blank")), OAuthError.INVALID_REQUEST);
+                    List.of(new Problem.FieldError("refresh_token", NOT_BLANK)), OAuthError.INVALID_REQUEST);
         }
         try {
             TokenResponse tokens = sessions.refresh(token.strip());
@@ -201,7 +202,7 @@ public class AuthResource {
     private static void requireFields(String username, String password) {
         List<Problem.FieldError> missing = new ArrayList<>();
         if (username == null || username.isBlank()) {
-            missing.add(new Problem.FieldError("username", "must not be blank"));
+            missing.add(new Problem.FieldError("username", NOT_BLANK));
         }
         if (password == null) {
             missing.add(new Problem.FieldError("password", "must not be null"));

@@ -33,7 +33,7 @@ final class Problems {
             problem = of(known, instance);
             oauthError = known.oauthError();
         } else if (e.getCause() instanceof NoContentException) {
-            problem = of(new MalformedBodyException("A JSON object is required as the request body."), instance);
+            problem = of(MalformedBodyException.noObject(), instance);
         } else {
             problem = generic(e.getResponse().getStatus(), instance);
         }

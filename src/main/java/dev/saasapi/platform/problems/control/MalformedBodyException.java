@@ -32,10 +32,21 @@ public class MalformedBodyException extends ProblemException {
         super(TYPE, detail, errors, oauthError, 0);
     }
 
+    /** A JSON {@code null}, an absent or blank body, or a JSON value other than an object. */
+    public static MalformedBodyException noObject() {
+        return new MalformedBodyException("A JSON object is required as the request body.");
+    }
+
+    /** JSON the parser or the binding refused: its message is not echoed, as it can quote internals. */
+    public static MalformedBodyException wrongShape() {
+        return new MalformedBodyException(
+                "The body is not valid JSON of the expected shape (check syntax and value types).");
+    }
+
     /** A JSON {@code null} or an absent body where an object is required. */
     public static <T> T requireBody(T body) {
         if (body == null) {
-            throw new MalformedBodyException("A JSON object is required as the request body.");
+            throw noObject();
         }
         return body;
     }

@@ -4,6 +4,7 @@ import static dev.saasapi.platform.persistence.control.SqlErrors.UNIQUE_VIOLATIO
 
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.platform.persistence.control.SqlErrors;
+import dev.saasapi.platform.problems.control.ConcurrentUpdateException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -43,7 +44,7 @@ public class UserStore {
     public User lockUnchanged(UUID id, String verifiedHash) {
         User user = findForUpdate(id).filter(User::active).orElseThrow(UnknownAccountException::new);
         if (!user.hasPasswordHash(verifiedHash)) {
-            throw new ConcurrentUpdateException();
+            throw changedMeanwhile();
         }
         return user;
     }
@@ -72,13 +73,13 @@ public class UserStore {
 
     /**
      * Writes pending changes now: a clash on the unique email index becomes {@link EmailTakenException},
-     * a change by a concurrent request (the row's version moved) {@link ConcurrentUpdateException}.
+     * a change by a concurrent request (the row's version moved) {@link #changedMeanwhile()}.
      */
     public void flush() {
         try {
             em.flush();
         } catch (OptimisticLockException e) {
-            throw new ConcurrentUpdateException();
+            throw changedMeanwhile();
         } catch (PersistenceException e) {
             if (SqlErrors.sqlCause(e)
                     .filter(sql -> UNIQUE_VIOLATION.equals(sql.getSQLState()))
@@ -87,6 +88,15 @@ public class UserStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * Another request changed the account between this request's read and its write (its version, or
+     * its password hash, moved): the client reads it again and retries.
+     */
+    public static ConcurrentUpdateException changedMeanwhile() {
+        return new ConcurrentUpdateException(
+                "The account was changed by another request at the same time; read it again and retry.");
     }
 
     /**

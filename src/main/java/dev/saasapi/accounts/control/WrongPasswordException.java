@@ -1,7 +1,7 @@
 package dev.saasapi.accounts.control;
 
 import dev.saasapi.platform.problems.control.ProblemException;
-import jakarta.ws.rs.core.Response;
+import dev.saasapi.platform.problems.entity.ProblemType;
 
 /**
  * The current password sent to confirm a sensitive change is wrong. 403, not 401: the access token is
@@ -9,13 +9,10 @@ import jakarta.ws.rs.core.Response;
  */
 public class WrongPasswordException extends ProblemException {
 
+    public static final ProblemType TYPE = new ProblemType("wrong-password", 403, "Wrong password");
     private static final long serialVersionUID = 1L;
 
     public WrongPasswordException() {
-        super(
-                Response.Status.FORBIDDEN,
-                "wrong-password",
-                "Wrong password",
-                "The current password is not correct; nothing was changed.");
+        super(TYPE, "The current password is not correct; nothing was changed.");
     }
 }

@@ -4,12 +4,12 @@ import dev.saasapi.accounts.boundary.Accounts;
 import dev.saasapi.accounts.entity.VerifiedPassword;
 import dev.saasapi.platform.bodies.control.RequestBodies;
 import dev.saasapi.platform.bodies.control.UrlEncodedForm;
+import dev.saasapi.platform.problems.control.InvalidFieldsException;
 import dev.saasapi.platform.problems.control.MalformedBodyException;
+import dev.saasapi.platform.problems.entity.OAuthError;
 import dev.saasapi.platform.problems.entity.Problem;
 import dev.saasapi.sessions.control.InvalidCredentialsException;
-import dev.saasapi.sessions.control.InvalidLoginRequestException;
 import dev.saasapi.sessions.control.InvalidRefreshTokenException;
-import dev.saasapi.sessions.control.MalformedLoginRequestException;
 import dev.saasapi.sessions.control.UnsupportedGrantTypeException;
 import dev.saasapi.sessions.entity.TokenResponse;
 import jakarta.annotation.security.PermitAll;
@@ -42,6 +42,7 @@ public class AuthResource {
     private static final Set<String> CREDENTIAL_FIELDS = Set.of("username", "password", "refresh_token");
     private static final String PASSWORD_GRANT = "password";
     private static final String REFRESH_TOKEN_GRANT = "refresh_token";
+    private static final String NOT_BLANK = "must not be blank";
     private static final String LOGINS = "auth_logins";
     private static final String LOGINS_DESCRIPTION =
             "Logins by outcome: success issued a token, failure was a wrong email or password";
@@ -121,8 +122,8 @@ public class AuthResource {
     private TokenResponse refresh(Map<String, String> form) {
         String token = form.get("refresh_token");
         if (token == null || token.isBlank()) {
-            throw new InvalidLoginRequestException(
-                    List.of(new Problem.FieldError("refresh_token", "must not be blank")));
+            throw new InvalidFieldsException(
+                    List.of(new Problem.FieldError("refresh_token", NOT_BLANK)), OAuthError.INVALID_REQUEST);
         }
         try {
             TokenResponse tokens = sessions.refresh(token.strip());
@@ -138,13 +139,14 @@ public class AuthResource {
     private static Map<String, String> tokenRequest(InputStream body, UriInfo uri) {
         // RFC 6749 3.2: credentials travel in the body; a URL ends up in logs and browser history
         if (uri.getQueryParameters().keySet().stream().anyMatch(CREDENTIAL_FIELDS::contains)) {
-            throw new MalformedLoginRequestException(
-                    "Send credentials and tokens in the form body, never in the URL: the URL is logged.");
+            throw new MalformedBodyException(
+                    "Send credentials and tokens in the form body, never in the URL: the URL is logged.",
+                    OAuthError.INVALID_REQUEST);
         }
         try {
             return UrlEncodedForm.parse(RequestBodies.read(body));
         } catch (MalformedBodyException e) {
-            throw new MalformedLoginRequestException(e.detail());
+            throw new MalformedBodyException(e.detail(), OAuthError.INVALID_REQUEST);
         }
     }
 
@@ -160,13 +162,13 @@ public class AuthResource {
     private static void requireFields(String username, String password) {
         List<Problem.FieldError> missing = new ArrayList<>();
         if (username == null || username.isBlank()) {
-            missing.add(new Problem.FieldError("username", "must not be blank"));
+            missing.add(new Problem.FieldError("username", NOT_BLANK));
         }
         if (password == null) {
             missing.add(new Problem.FieldError("password", "must not be null"));
         }
         if (!missing.isEmpty()) {
-            throw new InvalidLoginRequestException(missing);
+            throw new InvalidFieldsException(missing, OAuthError.INVALID_REQUEST);
         }
     }
 }

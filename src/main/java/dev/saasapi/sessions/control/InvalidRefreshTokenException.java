@@ -1,7 +1,8 @@
 package dev.saasapi.sessions.control;
 
 import dev.saasapi.platform.problems.control.ProblemException;
-import jakarta.ws.rs.core.Response;
+import dev.saasapi.platform.problems.entity.OAuthError;
+import dev.saasapi.platform.problems.entity.ProblemType;
 
 /**
  * An unknown, expired, revoked or already used refresh token: one answer for all of them, so that
@@ -9,23 +10,10 @@ import jakarta.ws.rs.core.Response;
  */
 public class InvalidRefreshTokenException extends ProblemException {
 
+    public static final ProblemType TYPE = new ProblemType("invalid-refresh-token", 401, "Invalid refresh token");
     private static final long serialVersionUID = 1L;
 
     public InvalidRefreshTokenException() {
-        super(
-                Response.Status.UNAUTHORIZED,
-                "invalid-refresh-token",
-                "Invalid refresh token",
-                "The refresh token is invalid, expired or revoked; log in again.");
-    }
-
-    @Override
-    public String oauthError() {
-        return "invalid_grant";
-    }
-
-    @Override
-    public String challenge() {
-        return "Bearer";
+        super(TYPE, "The refresh token is invalid, expired or revoked; log in again.", OAuthError.INVALID_GRANT);
     }
 }

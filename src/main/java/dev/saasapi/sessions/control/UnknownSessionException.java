@@ -1,18 +1,15 @@
 package dev.saasapi.sessions.control;
 
 import dev.saasapi.platform.problems.control.ProblemException;
-import jakarta.ws.rs.core.Response;
+import dev.saasapi.platform.problems.entity.ProblemType;
 
 /** No active session of the caller has this id (another account's sessions are not even acknowledged). */
 public class UnknownSessionException extends ProblemException {
 
+    public static final ProblemType TYPE = new ProblemType("unknown-session", 404, "Unknown session");
     private static final long serialVersionUID = 1L;
 
     public UnknownSessionException() {
-        super(
-                Response.Status.NOT_FOUND,
-                "unknown-session",
-                "Unknown session",
-                "You have no active session with this id.");
+        super(TYPE, "You have no active session with this id.");
     }
 }

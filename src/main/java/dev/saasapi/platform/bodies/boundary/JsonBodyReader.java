@@ -63,7 +63,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             InputStream entityStream) {
         String text = RequestBodies.utf8(RequestBodies.read(entityStream));
         if (text.isBlank()) {
-            throw new MalformedBodyException("A JSON object is required as the request body.");
+            throw MalformedBodyException.noObject();
         }
         JsonObject object = parseObject(text);
         requireKnownMembers(object, type);
@@ -71,8 +71,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
         try {
             return JsonbResolver.JSONB.fromJson(text, type);
         } catch (JsonbException e) {
-            throw new MalformedBodyException(
-                    "The body is not valid JSON of the expected shape (check syntax and value types).");
+            throw MalformedBodyException.wrongShape();
         }
     }
 
@@ -84,7 +83,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             throw new MalformedBodyException("The body is not valid JSON, or repeats a member name.");
         }
         if (!(value instanceof JsonObject object)) {
-            throw new MalformedBodyException("A JSON object is required as the request body.");
+            throw MalformedBodyException.noObject();
         }
         // the reader stops after the first value; the parser also checks that nothing follows it
         try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {

@@ -27,8 +27,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                 .toList();
-        return Problems.response(Problems.of(new InvalidFieldsException(errors), "/" + uri.getPath()))
-                .build();
+        return Problems.response(new InvalidFieldsException(errors), "/" + uri.getPath());
     }
 
     /** The leaf of the path: the body's property, or the form field; "body" for the body itself. */

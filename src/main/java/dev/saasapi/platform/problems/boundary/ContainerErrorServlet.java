@@ -2,6 +2,7 @@ package dev.saasapi.platform.problems.boundary;
 
 import dev.saasapi.platform.http.boundary.JsonbResolver;
 import dev.saasapi.platform.http.control.RequestIds;
+import dev.saasapi.platform.problems.entity.OAuthError;
 import dev.saasapi.platform.problems.entity.Problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -34,9 +35,9 @@ public class ContainerErrorServlet extends HttpServlet {
         if (status == HttpServletResponse.SC_UNAUTHORIZED && req.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             problem = new Problem(
                     problem.type(), problem.title(), status, "The access token is invalid or has expired.", instance);
-            resp.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            resp.setHeader(HttpHeaders.WWW_AUTHENTICATE, OAuthError.INVALID_TOKEN.challenge());
         } else if (status == HttpServletResponse.SC_UNAUTHORIZED) {
-            resp.setHeader(HttpHeaders.WWW_AUTHENTICATE, Problems.BEARER_CHALLENGE);
+            resp.setHeader(HttpHeaders.WWW_AUTHENTICATE, OAuthError.BEARER_CHALLENGE);
         }
         resp.setStatus(status);
         resp.setContentType(Problem.MEDIA_TYPE);

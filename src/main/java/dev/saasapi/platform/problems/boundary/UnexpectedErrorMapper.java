@@ -2,11 +2,10 @@ package dev.saasapi.platform.problems.boundary;
 
 import dev.saasapi.platform.http.control.RequestIds;
 import dev.saasapi.platform.persistence.control.SqlErrors;
+import dev.saasapi.platform.problems.control.ConcurrentUpdateException;
 import dev.saasapi.platform.problems.control.DatabaseUnavailableException;
-import dev.saasapi.platform.problems.control.TransactionConflictException;
 import dev.saasapi.platform.problems.entity.Problem;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -36,16 +35,12 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         if (SqlErrors.databaseUnavailable(e)) {
             // an outage, not a bug: one line without the stack trace, and a 503 the client can retry
             LOG.warning(() -> "Database unavailable on " + instance + ": " + innermostMessage(e));
-            DatabaseUnavailableException unavailable = new DatabaseUnavailableException();
-            return Problems.response(Problems.of(unavailable, instance))
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailableException.RETRY_AFTER_SECONDS)
-                    .build();
+            return Problems.response(new DatabaseUnavailableException(), instance);
         }
         if (SqlErrors.transactionConflict(e)) {
             // PostgreSQL rolled the transaction back to let a concurrent one through: the client retries
             LOG.warning(() -> "Transaction conflict on " + instance + ", rolled back: " + innermostMessage(e));
-            return Problems.response(Problems.of(new TransactionConflictException(), instance))
-                    .build();
+            return Problems.response(new ConcurrentUpdateException(), instance);
         }
         return internalError(e, instance);
     }

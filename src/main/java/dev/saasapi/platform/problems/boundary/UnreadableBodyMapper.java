@@ -31,11 +31,7 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
             return UnexpectedErrorMapper.internalError(e, instance);
         }
         LOG.log(Level.FINE, "unreadable request body", e);
-        return Problems.response(Problems.of(
-                        new MalformedBodyException(
-                                "The body is not valid JSON of the expected shape (check syntax and value types)."),
-                        instance))
-                .build();
+        return Problems.response(MalformedBodyException.wrongShape(), instance);
     }
 
     private static boolean isJsonProblem(Throwable e) {

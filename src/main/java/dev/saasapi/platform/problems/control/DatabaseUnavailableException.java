@@ -1,7 +1,6 @@
 package dev.saasapi.platform.problems.control;
 
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
+import dev.saasapi.platform.problems.entity.ProblemType;
 
 /**
  * PostgreSQL cannot be reached, or every pooled connection stayed busy for the pool's whole wait:
@@ -9,17 +8,17 @@ import jakarta.ws.rs.core.Response;
  */
 public class DatabaseUnavailableException extends ProblemException {
 
+    public static final ProblemType TYPE = new ProblemType("database-unavailable", 503, "Database unavailable");
     private static final long serialVersionUID = 1L;
-    public static final int RETRY_AFTER_SECONDS = 5;
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     public DatabaseUnavailableException() {
         super(
-                Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                        .build(),
-                "database-unavailable",
-                "Database unavailable",
+                TYPE,
                 "The database cannot be reached right now; nothing was changed. Retry after " + RETRY_AFTER_SECONDS
-                        + " seconds.");
+                        + " seconds.",
+                null,
+                null,
+                RETRY_AFTER_SECONDS);
     }
 }

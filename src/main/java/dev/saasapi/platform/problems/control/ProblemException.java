@@ -1,39 +1,63 @@
 package dev.saasapi.platform.problems.control;
 
+import dev.saasapi.platform.problems.entity.OAuthError;
 import dev.saasapi.platform.problems.entity.Problem;
+import dev.saasapi.platform.problems.entity.ProblemType;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 
 /**
- * A failure the API reports on purpose. Subclasses are named for the failure; the mapper turns each
- * into a problem whose {@code type} is {@code /problems/<slug>}, a stable identifier clients can
- * branch on.
+ * A failure the API reports on purpose: a {@link ProblemType} of the catalogue with a detail for this
+ * occurrence. Subclasses are named for the failure and declare their type as a constant; the mapper
+ * turns each into a problem whose {@code type} is {@code /problems/<slug>}, a stable identifier clients
+ * can branch on.
  */
 public abstract class ProblemException extends WebApplicationException {
 
     private static final long serialVersionUID = 1L;
 
-    private final URI type;
-    private final String title;
+    private final ProblemType type;
+    private final transient List<Problem.FieldError> errors;
+    private final OAuthError oauthError;
 
-    protected ProblemException(Response.Status status, String slug, String title, String detail) {
-        this(Response.status(status).build(), slug, title, detail);
+    protected ProblemException(ProblemType type, String detail) {
+        this(type, detail, null, null, 0);
     }
 
-    protected ProblemException(Response response, String slug, String title, String detail) {
-        super(detail, response);
-        this.type = URI.create("/problems/" + slug);
-        this.title = title;
+    protected ProblemException(ProblemType type, String detail, OAuthError oauthError) {
+        this(type, detail, null, oauthError, 0);
     }
 
-    public URI type() {
+    /**
+     * @param errors the invalid fields, or null
+     * @param oauthError the OAuth2 error code, for the token endpoints' problems and a rejected access
+     *     token; null otherwise
+     * @param retryAfterSeconds when the client may try again ({@code Retry-After}); 0 for no header
+     */
+    protected ProblemException(
+            ProblemType type,
+            String detail,
+            List<Problem.FieldError> errors,
+            OAuthError oauthError,
+            int retryAfterSeconds) {
+        super(detail, response(type, retryAfterSeconds));
+        this.type = type;
+        this.errors = errors;
+        this.oauthError = oauthError;
+    }
+
+    private static Response response(ProblemType type, int retryAfterSeconds) {
+        Response.ResponseBuilder response = Response.status(type.status());
+        if (retryAfterSeconds > 0) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        }
+        return response.build();
+    }
+
+    public ProblemType type() {
         return type;
-    }
-
-    public String title() {
-        return title;
     }
 
     /** Shown to the client: must never contain internals. */
@@ -43,16 +67,11 @@ public abstract class ProblemException extends WebApplicationException {
 
     /** The invalid fields, for validation problems; null otherwise. */
     public List<Problem.FieldError> errors() {
-        return null;
+        return errors;
     }
 
-    /** The OAuth2 error code, for failures of the token endpoint; null otherwise. */
-    public String oauthError() {
-        return null;
-    }
-
-    /** The {@code WWW-Authenticate} challenge for a 401, or null. */
-    public String challenge() {
-        return null;
+    /** The OAuth2 error code, or null. */
+    public OAuthError oauthError() {
+        return oauthError;
     }
 }

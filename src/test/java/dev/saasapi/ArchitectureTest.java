@@ -2,9 +2,14 @@ package dev.saasapi;
 
 import static com.tngtech.archunit.base.DescribedPredicate.anyElementThat;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -22,9 +27,13 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import dev.saasapi.platform.config.control.Environment;
+import dev.saasapi.platform.config.control.Settings;
+import dev.saasapi.platform.migrations.control.DatabaseMigrationsCommand;
 import jakarta.persistence.Entity;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * The shape of the code: top-level packages depend on each other one way (features on identity on
@@ -142,13 +151,36 @@ class ArchitectureTest {
         return resideInAPackage("dev.saasapi..");
     }
 
-    /** Keeps every setting behind Environment, so DeliveryFilesTest sees every variable the app reads. */
+    /**
+     * The environment is read directly only by the config sources, which run while MicroProfile Config
+     * is being built, through Environment; everything else asks MicroProfile Config.
+     */
     @ArchTest
-    static final ArchRule onlyEnvironmentReadsEnvironmentVariables = noClasses()
-            .that()
-            .doNotBelongToAnyOf(Environment.class)
+    static final ArchRule onlyConfigSourcesAndEnvironmentReadEnvironmentVariables = noClasses()
+            .that(not(assignableTo(ConfigSource.class)).and(not(belongToAnyOf(Environment.class))))
             .should()
             .callMethod(System.class, "getenv", String.class)
             .orShould()
             .callMethod(System.class, "getenv");
+
+    /** Environment is for the config sources and for the db command, which runs without MicroProfile Config. */
+    @ArchTest
+    static final ArchRule onlyConfigSourcesAndTheDbCommandUseEnvironment = noClasses()
+            .that(not(assignableTo(ConfigSource.class))
+                    .and(not(belongToAnyOf(Environment.class, DatabaseMigrationsCommand.class))))
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(Environment.class);
+
+    /**
+     * Settings are read through Settings (or injected with {@code @ConfigProperty}), whose reads
+     * DeliveryFilesTest finds, so it sees every variable the app reads.
+     */
+    @ArchTest
+    static final ArchRule onlySettingsReadsConfigValues = noClasses()
+            .that()
+            .doNotBelongToAnyOf(Settings.class)
+            .should()
+            .callMethodWhere(target(owner(assignableTo(Config.class)))
+                    .and(target(nameMatching("get(Optional)?Values?|getConfigValue|getPropertyNames"))));
 }

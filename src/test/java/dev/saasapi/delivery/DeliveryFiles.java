@@ -1,21 +1,27 @@
 package dev.saasapi.delivery;
 
+import dev.saasapi.platform.config.control.Settings;
 import jakarta.json.Json;
 import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.yaml.snakeyaml.Yaml;
@@ -29,7 +35,11 @@ final class DeliveryFiles {
 
     private static final Pattern VARIABLE_CONSTANT =
             Pattern.compile("static final String (\\w*VARIABLE) = \"([A-Z][A-Z0-9_]*)\";");
-    private static final Pattern SETTING_CALL = Pattern.compile("Environment\\.setting\\(([^)]*)\\)");
+    /** A read of a setting: the environment's (config sources, the db command) or through Settings. */
+    private static final Pattern SETTING_CALL =
+            Pattern.compile("(?:\\bEnvironment\\.setting|\\b[sS]ettings\\.(?:" + readerMethods() + "))\\(\\s*([^,)]*)");
+
+    private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern ENV_EXAMPLE_LINE = Pattern.compile("^#? ?([A-Z][A-Z0-9_]*)=", Pattern.MULTILINE);
     private static final Pattern TABLE_VARIABLE = Pattern.compile("^\\| `([A-Z][A-Z0-9_]*)` \\|", Pattern.MULTILINE);
 
@@ -76,7 +86,10 @@ final class DeliveryFiles {
 
     /**
      * The environment variables the application reads: every {@code …VARIABLE} constant of the main
-     * code. {@link #environmentReadsOutsideConstants()} makes sure no read bypasses such a constant.
+     * code, and the variable each {@code @ConfigProperty(name = "…")} maps onto ({@code
+     * access.token.expire.minutes} is {@code ACCESS_TOKEN_EXPIRE_MINUTES}). {@link
+     * #settingReadsOutsideConstants()} makes sure no read bypasses such a constant, and ArchitectureTest
+     * that nothing reads MicroProfile Config or the environment around them.
      */
     static Set<String> applicationVariables() {
         Set<String> variables = new TreeSet<>();
@@ -85,15 +98,28 @@ final class DeliveryFiles {
             while (constant.find()) {
                 variables.add(constant.group(2));
             }
+            Matcher injected = CONFIG_PROPERTY.matcher(source);
+            while (injected.find()) {
+                variables.add(injected.group(1).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+            }
         }
         return variables;
     }
 
-    /** Arguments of {@code Environment.setting(…)} calls that are not a {@code …VARIABLE} constant. */
-    static List<String> environmentReadsOutsideConstants() {
+    /**
+     * Arguments of {@code Environment.setting(…)} and of {@code settings.value(…)}, {@code
+     * Settings.duration(…)} and the other reads of {@link Settings} that are not a {@code …VARIABLE}
+     * constant. The two readers themselves, which pass their callers' variable on, are left out.
+     */
+    static List<String> settingReadsOutsideConstants() {
+        Set<String> readers = Set.of("Settings.java", "Environment.java");
         List<String> odd = new ArrayList<>();
-        for (String source : mainSources()) {
-            Matcher call = SETTING_CALL.matcher(source);
+        for (Path file : mainSourceFiles()) {
+            if (readers.contains(file.getFileName().toString())
+                    && file.getParent().endsWith(Path.of("platform", "config", "control"))) {
+                continue;
+            }
+            Matcher call = SETTING_CALL.matcher(read(file.toString()));
             while (call.find()) {
                 if (!call.group(1).matches("(\\w+\\.)?\\w*VARIABLE")) {
                     odd.add(call.group(1));
@@ -101,6 +127,17 @@ final class DeliveryFiles {
             }
         }
         return odd;
+    }
+
+    /** The methods of Settings that take a variable first, as a regular expression alternation. */
+    private static String readerMethods() {
+        return Arrays.stream(Settings.class.getDeclaredMethods())
+                .filter(method -> Modifier.isPublic(method.getModifiers()))
+                .filter(method -> method.getParameterCount() > 0 && method.getParameterTypes()[0] == String.class)
+                .map(Method::getName)
+                .distinct()
+                .sorted()
+                .collect(Collectors.joining("|"));
     }
 
     /** Variables in .env.example, set or commented out ({@code # NAME=…}). */
@@ -148,10 +185,12 @@ final class DeliveryFiles {
     }
 
     private static List<String> mainSources() {
+        return mainSourceFiles().stream().map(file -> read(file.toString())).toList();
+    }
+
+    private static List<Path> mainSourceFiles() {
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            return files.filter(file -> file.toString().endsWith(".java"))
-                    .map(file -> read(file.toString()))
-                    .toList();
+            return files.filter(file -> file.toString().endsWith(".java")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -60,7 +60,7 @@ class DeliveryFilesTest {
         Set<String> read = DeliveryFiles.applicationVariables();
         assertTrue(
                 read.containsAll(Set.of("DATABASE_URL", "JWT_PRIVATE_KEY", "ACCESS_TOKEN_EXPIRE_MINUTES")), "" + read);
-        assertEquals(List.of(), DeliveryFiles.environmentReadsOutsideConstants(), "settings read without a constant");
+        assertEquals(List.of(), DeliveryFiles.settingReadsOutsideConstants(), "settings read without a constant");
 
         assertEquals(Set.of(), missing(read, DeliveryFiles.envExampleVariables()), "missing from .env.example");
         assertEquals(Set.of(), missing(read, DeliveryFiles.readmeConfigurationVariables()), "missing from README");

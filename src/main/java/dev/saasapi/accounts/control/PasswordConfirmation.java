@@ -3,12 +3,18 @@ package dev.saasapi.accounts.control;
 import dev.saasapi.accounts.entity.Password;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.VerifiedPassword;
-import dev.saasapi.identity.control.TokenSettings;
+import dev.saasapi.platform.config.control.InvalidConfigurationException;
+import dev.saasapi.platform.config.control.Settings;
+import dev.saasapi.platform.config.control.StartupFailure;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -18,10 +24,24 @@ import java.util.Optional;
 @ApplicationScoped
 public class PasswordConfirmation {
 
+    public static final String RECENT_LOGIN_VARIABLE = "RECENT_LOGIN_MINUTES";
+    static final long DEFAULT_RECENT_LOGIN_MINUTES = 5;
+    private static final long MAX_RECENT_LOGIN_MINUTES = 60;
+
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     PasswordHasher hasher;
+
+    @Inject
+    Settings settings;
+
+    private volatile Duration recentLogin;
+
+    /** A wrong {@code RECENT_LOGIN_MINUTES} stops the start-up, naming the variable. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object started) {
+        StartupFailure.check(this::recentLoginWindow);
+    }
 
     /**
      * @return the hash the password was checked against, for the change to confirm it is still current
@@ -73,10 +93,28 @@ public class PasswordConfirmation {
         if (password != null) {
             return confirm(user, password);
         }
-        Duration window = TokenSettings.current().recentLogin();
+        Duration window = recentLoginWindow();
         if (window.isZero() || authenticatedAt.plus(window).isBefore(clock.instant())) {
             throw new PasswordRequiredException(window.toMinutes());
         }
         return user.passwordHash();
+    }
+
+    /**
+     * How long after a login the access token alone may change the email; 0 always asks for the password.
+     *
+     * @throws InvalidConfigurationException when {@code RECENT_LOGIN_MINUTES} is wrong
+     */
+    Duration recentLoginWindow() {
+        Duration window = recentLogin;
+        if (window == null) {
+            recentLogin = window =
+                    recentLogin(settings.value(RECENT_LOGIN_VARIABLE, String.valueOf(DEFAULT_RECENT_LOGIN_MINUTES)));
+        }
+        return window;
+    }
+
+    static Duration recentLogin(String minutes) {
+        return Settings.duration(RECENT_LOGIN_VARIABLE, minutes, ChronoUnit.MINUTES, 0, MAX_RECENT_LOGIN_MINUTES);
     }
 }

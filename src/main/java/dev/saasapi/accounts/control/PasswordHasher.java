@@ -1,12 +1,13 @@
 package dev.saasapi.accounts.control;
 
-import dev.saasapi.platform.config.control.Environment;
 import dev.saasapi.platform.config.control.InvalidConfigurationException;
+import dev.saasapi.platform.config.control.Settings;
 import dev.saasapi.platform.config.control.StartupFailure;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -63,8 +64,14 @@ public class PasswordHasher {
     /** Verified when the email is unknown, so that answer takes as long as a wrong password. */
     private final String decoy;
 
+    /** As many slots as cores; for the container's client proxy and for tests. */
     public PasswordHasher() {
-        this(concurrency(Environment.setting(CONCURRENCY_VARIABLE)));
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Inject
+    PasswordHasher(Settings settings) {
+        this(concurrency(settings.value(CONCURRENCY_VARIABLE)));
     }
 
     PasswordHasher(int concurrency) {
@@ -80,8 +87,9 @@ public class PasswordHasher {
     }
 
     /** A wrong {@code PASSWORD_HASH_CONCURRENCY} stops the start-up, naming the variable. */
-    static void checkSettings(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object started) {
-        StartupFailure.check(() -> concurrency(Environment.setting(CONCURRENCY_VARIABLE)));
+    static void checkSettings(
+            @Observes @Initialized(ApplicationScoped.class) @Priority(1) Object started, Settings settings) {
+        StartupFailure.check(() -> concurrency(settings.value(CONCURRENCY_VARIABLE)));
     }
 
     public String hash(String password) {
@@ -123,21 +131,19 @@ public class PasswordHasher {
                 || Base64.getDecoder().decode(m.group(5)).length != HASH_BYTES;
     }
 
-    /** The number of hashes allowed to run at once, from {@code PASSWORD_HASH_CONCURRENCY}. */
+    /**
+     * The number of hashes allowed to run at once, from {@code PASSWORD_HASH_CONCURRENCY}.
+     *
+     * @throws InvalidConfigurationException naming the variable
+     */
     public static int concurrency(Optional<String> setting) {
-        if (setting.isEmpty()) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        try {
-            int value = Integer.parseInt(setting.get());
-            if (value >= 1 && value <= 1024) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidConfigurationException(
-                CONCURRENCY_VARIABLE + " must be a whole number from 1 to 1024 (default: the number of cores)");
+        return setting.map(text -> (int) Settings.wholeNumber(
+                        CONCURRENCY_VARIABLE,
+                        text,
+                        1,
+                        1024,
+                        "a whole number from 1 to 1024 (default: the number of cores)"))
+                .orElseGet(() -> Runtime.getRuntime().availableProcessors());
     }
 
     /** The saturation of the hashing slots in /metrics, published as soon as the application starts. */

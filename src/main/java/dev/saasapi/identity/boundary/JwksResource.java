@@ -3,6 +3,7 @@ package dev.saasapi.identity.boundary;
 import dev.saasapi.identity.control.TokenSettings;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,12 +22,15 @@ public class JwksResource {
 
     static final String JWK_SET = "application/jwk-set+json";
 
+    @Inject
+    TokenSettings settings;
+
     @GET
     @Produces({MediaType.APPLICATION_JSON, JWK_SET})
     public Response keys() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300); // verifiers re-read within five minutes of a key rotation
-        return Response.ok(TokenSettings.current().verificationKeys().toString(true))
+        return Response.ok(settings.verificationKeys().toString(true))
                 .cacheControl(cache)
                 .build();
     }

@@ -17,6 +17,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.saasapi.platform.http.control.Printable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,9 @@ public class AccessTokenVerifier {
 
     /** Tolerated clock difference between instances for {@code iat}; {@code exp} gets none, as in MicroProfile JWT. */
     private static final Duration ISSUED_AT_SKEW = Duration.ofSeconds(60);
+
+    @Inject
+    TokenSettings settings;
 
     private volatile DefaultJWTProcessor<SecurityContext> processor;
 
@@ -77,7 +81,7 @@ public class AccessTokenVerifier {
     private DefaultJWTProcessor<SecurityContext> processor() {
         DefaultJWTProcessor<SecurityContext> current = processor;
         if (current == null) {
-            current = processor = processorFor(TokenSettings.current());
+            current = processor = processorFor(settings);
         }
         return current;
     }

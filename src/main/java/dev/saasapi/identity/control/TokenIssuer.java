@@ -6,11 +6,11 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.saasapi.identity.entity.Roles;
-import dev.saasapi.platform.config.control.StartupFailure;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -23,19 +23,20 @@ public class TokenIssuer {
 
     private final Clock clock = Clock.systemUTC();
 
+    @Inject
+    TokenSettings settings;
+
+    /** Without Payara's MicroProfile JWT principal, {@code @Inject JsonWebToken} cannot work: fail the deployment. */
+    static void requireRuntimeSupport(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object started) {
+        MicroProfileJwtPrincipals.requireRuntimeSupport();
+    }
+
     /**
      * A token for the user with this id, in this session; {@code sub} is the id, never the email, which
      * may change. Its {@code iat} is never before {@code notBefore}, the user's last revocation rounded
      * up to a second, so that a token issued just after a revocation is not mistaken for one before it.
      */
-    /** A wrong {@code JWT_*} or token lifetime setting stops the start-up, naming the variable. */
-    static void checkSettings(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object started) {
-        StartupFailure.check(TokenSettings::current);
-        MicroProfileJwtPrincipals.requireRuntimeSupport();
-    }
-
     public AccessToken issue(UUID userId, UUID sessionId, Instant authenticatedAt, Instant notBefore) {
-        TokenSettings settings = TokenSettings.current();
         Instant now = clock.instant();
         Instant issuedAt = now.isBefore(notBefore) ? notBefore : now;
         JWTClaimsSet claims = new JWTClaimsSet.Builder()

@@ -7,10 +7,10 @@ import dev.saasapi.accounts.entity.PasswordChanged;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.VerifiedPassword;
 import dev.saasapi.identity.control.TokenIssuer;
-import dev.saasapi.identity.control.TokenSettings;
 import dev.saasapi.sessions.control.InvalidCredentialsException;
 import dev.saasapi.sessions.control.InvalidRefreshTokenException;
 import dev.saasapi.sessions.control.RefreshTokenSecrets;
+import dev.saasapi.sessions.control.SessionLifetime;
 import dev.saasapi.sessions.control.SessionStore;
 import dev.saasapi.sessions.control.UnknownSessionException;
 import dev.saasapi.sessions.entity.RefreshToken;
@@ -51,6 +51,9 @@ public class SessionLifecycle {
 
     @Inject
     TokenIssuer issuer;
+
+    @Inject
+    SessionLifetime lifetime;
 
     @Inject
     @Metric(
@@ -191,7 +194,7 @@ public class SessionLifecycle {
 
     /** A session from {@code now}, stored at once. */
     private Session newSession(UUID userId, Instant now, String userAgent, String ipAddress) {
-        Session session = new Session(userId, now, TokenSettings.current().refreshLifetime(), userAgent, ipAddress);
+        Session session = new Session(userId, now, lifetime.duration(), userAgent, ipAddress);
         sessions.add(session);
         return session;
     }

@@ -158,6 +158,16 @@ class PasswordHasherTest {
     }
 
     @Test
+    void namesTheVariableTheRangeAndTheDefaultOfTheSlots() {
+        InvalidConfigurationException e =
+                assertThrows(InvalidConfigurationException.class, () -> PasswordHasher.concurrency(Optional.of("0")));
+
+        assertEquals(
+                "PASSWORD_HASH_CONCURRENCY must be a whole number from 1 to 1024 (default: the number of cores)",
+                e.getMessage());
+    }
+
+    @Test
     void answersBusyInsteadOfQueueingWhenEverySlotStaysTaken() {
         Semaphore slots = new Semaphore(1);
         PasswordHasher oneSlot = new PasswordHasher(slots);

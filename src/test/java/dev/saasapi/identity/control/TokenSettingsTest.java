@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saasapi.platform.config.control.InvalidConfigurationException;
+import dev.saasapi.platform.config.control.Settings;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,28 +39,32 @@ class TokenSettingsTest {
     }
 
     @Test
-    void readsTheRefreshLifetimeInDaysAndTheRecentLoginWindowInMinutes() {
-        assertEquals(Duration.ofDays(30), TokenSettings.refreshLifetime("30"));
-        assertEquals(Duration.ofDays(1), TokenSettings.refreshLifetime("1"));
-        assertEquals(Duration.ZERO, TokenSettings.recentLogin("0"));
-        assertEquals(Duration.ofMinutes(5), TokenSettings.recentLogin(" 5 "));
+    void namesTheVariableAndTheRangeOfTheLifetime() {
+        InvalidConfigurationException e =
+                assertThrows(InvalidConfigurationException.class, () -> TokenSettings.lifetime("0"));
+
+        assertEquals("ACCESS_TOKEN_EXPIRE_MINUTES must be a whole number of minutes from 1 to 527040", e.getMessage());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"0", "-1", "0.5", "367", "month", ""})
-    void rejectsRefreshLifetimesOutsideOneDayToAYear(String value) {
-        InvalidConfigurationException e =
-                assertThrows(InvalidConfigurationException.class, () -> TokenSettings.refreshLifetime(value));
+    @Test
+    void readsEachSettingThroughTheSettingsWithItsDefault() {
+        TokenSettings defaults = new TokenSettings(new Settings(variable -> Optional.empty()));
+        assertEquals("saas-api", defaults.issuer());
+        assertEquals("saas-api", defaults.audience());
+        assertEquals(Duration.ofMinutes(15), defaults.lifetime());
+        assertTrue(defaults.key().generated());
+        assertEquals(1, defaults.verificationKeys().getKeys().size());
 
-        assertTrue(e.getMessage().startsWith("REFRESH_TOKEN_EXPIRE_DAYS"), e.getMessage());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"-1", "61", "five", ""})
-    void rejectsRecentLoginWindowsOutsideZeroToAnHour(String value) {
-        InvalidConfigurationException e =
-                assertThrows(InvalidConfigurationException.class, () -> TokenSettings.recentLogin(value));
-
-        assertTrue(e.getMessage().startsWith("RECENT_LOGIN_MINUTES"), e.getMessage());
+        Map<String, String> values = Map.of(
+                "JWT_ALGORITHM", "es256",
+                "JWT_ISSUER", " https://auth.example.com ",
+                "JWT_AUDIENCE", "billing-api",
+                "ACCESS_TOKEN_EXPIRE_MINUTES", "60");
+        TokenSettings custom = new TokenSettings(new Settings(variable -> Optional.ofNullable(values.get(variable))));
+        assertEquals("ES256", custom.key().algorithm().getName());
+        assertEquals("https://auth.example.com", custom.issuer());
+        assertEquals("billing-api", custom.audience());
+        assertEquals(Duration.ofMinutes(60), custom.lifetime());
+        assertEquals(custom.key(), custom.key(), "read once: a generated key stays the same");
     }
 }

@@ -35,7 +35,7 @@ class ExpiredSessionPurgeIT {
             sql.execute("CREATE SCHEMA " + schema);
         }
         try (Connection connection = schemaConnection()) {
-            DatabaseMigrations.update(connection);
+            DatabaseMigrations.update(connection, 60); // seconds to wait for another migrator
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.saasapi.platform.config.control;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Reads a setting from the environment variable, falling back to the matching system property
- * ({@code DATABASE_URL} / {@code database.url}). Config sources use it because they cannot ask
- * MicroProfile Config while it is still being built.
+ * ({@code DATABASE_URL} / {@code database.url}). Only for code that cannot ask MicroProfile Config:
+ * the config sources, which run while it is being built, and the {@code db} command, which runs
+ * without it. Everything else reads its settings through {@link Settings}.
  */
 public final class Environment {
 
@@ -15,28 +15,13 @@ public final class Environment {
     public static Optional<String> setting(String variable) {
         String value = System.getenv(variable);
         if (value == null || value.isBlank()) {
-            value = System.getProperty(variable.toLowerCase(Locale.ROOT).replace('_', '.'));
+            value = System.getProperty(Settings.property(variable));
         }
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
-    /** A number of seconds from 0 to an hour, for the bounded waits; anything else stops start-up. */
-    public static int seconds(String variable, int defaultSeconds) {
-        return seconds(variable, setting(variable), defaultSeconds);
-    }
-
-    static int seconds(String variable, Optional<String> value, int defaultSeconds) {
-        if (value.isEmpty()) {
-            return defaultSeconds;
-        }
-        try {
-            int seconds = Integer.parseInt(value.get());
-            if (seconds >= 0 && seconds <= 3600) {
-                return seconds;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidConfigurationException(variable + " must be a number of seconds from 0 to 3600");
+    /** The settings as the command line sees them, checked like the server's. */
+    public static Settings settings() {
+        return new Settings(Environment::setting);
     }
 }

@@ -3,6 +3,7 @@ package dev.saasapi.platform.http.boundary;
 import dev.saasapi.platform.config.control.InvalidConfigurationException;
 import dev.saasapi.platform.config.control.StartupFailure;
 import dev.saasapi.platform.http.control.CorsOrigins;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -24,12 +25,15 @@ public class CorsFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final String ORIGIN = "Origin";
 
+    @Inject
+    CorsOrigins corsOrigins;
+
     private Set<String> origins = Set.of();
 
     @Override
     public void init() {
         try {
-            origins = CorsOrigins.fromEnvironment();
+            origins = corsOrigins.allowed();
         } catch (InvalidConfigurationException e) {
             StartupFailure.report(e);
             throw e;

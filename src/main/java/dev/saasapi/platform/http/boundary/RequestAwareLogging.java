@@ -2,9 +2,11 @@ package dev.saasapi.platform.http.boundary;
 
 import dev.saasapi.platform.config.control.InvalidConfigurationException;
 import dev.saasapi.platform.config.control.PayaraMicroProcess;
+import dev.saasapi.platform.config.control.Settings;
 import dev.saasapi.platform.config.control.StartupFailure;
 import dev.saasapi.platform.http.control.LogFormat;
 import dev.saasapi.platform.http.control.RequestIdLogFormatter;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -20,10 +22,13 @@ import java.util.logging.Logger;
 @WebListener
 public class RequestAwareLogging implements ServletContextListener {
 
+    @Inject
+    Settings settings;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         try {
-            LogFormat format = LogFormat.fromEnvironment();
+            LogFormat format = LogFormat.from(settings);
             if (!PayaraMicroProcess.isRunning()) {
                 return;
             }

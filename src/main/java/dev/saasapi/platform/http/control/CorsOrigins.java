@@ -1,7 +1,13 @@
 package dev.saasapi.platform.http.control;
 
-import dev.saasapi.platform.config.control.Environment;
 import dev.saasapi.platform.config.control.InvalidConfigurationException;
+import dev.saasapi.platform.config.control.Settings;
+import dev.saasapi.platform.config.control.StartupFailure;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
@@ -14,14 +20,28 @@ import java.util.stream.Collectors;
  * default: no cross-origin access. Origins are matched exactly; a wildcard is refused, since any
  * website could then drive the API from its visitors' browsers.
  */
-public final class CorsOrigins {
+@ApplicationScoped
+public class CorsOrigins {
 
     public static final String VARIABLE = "CORS_ORIGINS";
 
-    private CorsOrigins() {}
+    @Inject
+    Settings settings;
 
-    public static Set<String> fromEnvironment() {
-        return parse(Environment.setting(VARIABLE));
+    private volatile Set<String> allowed;
+
+    /** A wrong {@code CORS_ORIGINS} stops the start-up, naming the variable, before the schema is migrated. */
+    void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object started) {
+        StartupFailure.check(this::allowed);
+    }
+
+    /** @throws InvalidConfigurationException when the setting is wrong */
+    public Set<String> allowed() {
+        Set<String> origins = allowed;
+        if (origins == null) {
+            allowed = origins = parse(settings.value(VARIABLE));
+        }
+        return origins;
     }
 
     static Set<String> parse(Optional<String> setting) {

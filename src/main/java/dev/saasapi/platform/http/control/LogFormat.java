@@ -1,8 +1,8 @@
 package dev.saasapi.platform.http.control;
 
-import dev.saasapi.platform.config.control.Environment;
 import dev.saasapi.platform.config.control.InvalidConfigurationException;
-import java.util.Locale;
+import dev.saasapi.platform.config.control.Settings;
+import java.util.Map;
 import java.util.logging.Formatter;
 
 /** {@code LOG_FORMAT}: Payara's usual text lines, or one JSON object per line for log shippers. */
@@ -14,13 +14,13 @@ public enum LogFormat {
     /** Payara's own JSON format, the one its log viewer and documentation describe. */
     static final String PAYARA_JSON_FORMATTER = "fish.payara.enterprise.server.logging.JSONLogFormatter";
 
-    public static LogFormat fromEnvironment() {
-        String value = Environment.setting(VARIABLE).orElse("text");
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "text" -> TEXT;
-            case "json" -> JSON;
-            default -> throw new InvalidConfigurationException(VARIABLE + " must be text or json");
-        };
+    /** @throws InvalidConfigurationException when the setting is neither text nor json */
+    public static LogFormat from(Settings settings) {
+        return parse(settings.value(VARIABLE, "text"));
+    }
+
+    static LogFormat parse(String value) {
+        return Settings.oneOf(VARIABLE, value, Map.of("text", TEXT, "json", JSON), "text or json");
     }
 
     /**

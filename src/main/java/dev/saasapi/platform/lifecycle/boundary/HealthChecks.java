@@ -36,8 +36,8 @@ public class HealthChecks {
     @Inject
     StartupChecks startup;
 
-    /** After the start-up checks (priority 1): only an application that started takes over SIGTERM. */
-    void onStart(@Observes @Initialized(ApplicationScoped.class) @Priority(2) Object event) {
+    /** After the start-up checks (priority 2): only an application that started takes over SIGTERM. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) @Priority(3) Object event) {
         if (startup.schemaMigrated()) {
             GracefulShutdown.install();
         }

@@ -1,8 +1,8 @@
 package dev.saasapi.platform.lifecycle.control;
 
 import dev.saasapi.platform.config.control.InvalidConfigurationException;
+import dev.saasapi.platform.config.control.Settings;
 import dev.saasapi.platform.config.control.StartupFailure;
-import dev.saasapi.platform.http.control.CorsOrigins;
 import dev.saasapi.platform.migrations.control.DatabaseMigrations;
 import dev.saasapi.platform.persistence.control.ApplicationDataSource;
 import dev.saasapi.platform.persistence.control.DatabaseUrl;
@@ -12,6 +12,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.logging.Level;
@@ -20,7 +21,8 @@ import javax.sql.DataSource;
 import liquibase.exception.LiquibaseException;
 
 /**
- * Runs once when the application is deployed: validates the configuration and migrates the
+ * Runs once when the application is deployed, after every part of the application has checked its
+ * own settings (their observers have priority 1): checks {@code DATABASE_URL} and migrates the
  * schema. Any problem fails the deployment with one line naming the environment variable, instead
  * of an application that answers every request with an error.
  */
@@ -32,13 +34,15 @@ public class StartupChecks {
     @Resource(lookup = ApplicationDataSource.JNDI_NAME)
     DataSource dataSource;
 
+    @Inject
+    Settings settings;
+
     private volatile boolean schemaMigrated;
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object event) {
+    void onStart(@Observes @Initialized(ApplicationScoped.class) @Priority(2) Object event) {
         try {
-            DatabaseUrl.fromEnvironment().orElseThrow(DatabaseUrl::missing);
-            CorsOrigins.fromEnvironment();
-            migrate();
+            DatabaseUrl.from(settings);
+            migrate(DatabaseMigrations.lockWaitSeconds(settings));
             schemaMigrated = true;
         } catch (InvalidConfigurationException e) {
             StartupFailure.report(e);
@@ -51,9 +55,9 @@ public class StartupChecks {
         return schemaMigrated;
     }
 
-    private void migrate() {
+    private void migrate(int lockWaitSeconds) {
         try (Connection connection = dataSource.getConnection()) {
-            DatabaseMigrations.update(connection);
+            DatabaseMigrations.update(connection, lockWaitSeconds);
         } catch (SQLException | LiquibaseException e) {
             // one line: Liquibase's messages (a changed checksum, say) span several
             String reason = SqlErrors.sqlCause(e)

@@ -1,5 +1,6 @@
 package dev.saasapi.platform.migrations.control;
 
+import dev.saasapi.platform.config.control.Settings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.logging.Logger;
@@ -28,10 +29,19 @@ public final class DatabaseMigrations {
 
     private DatabaseMigrations() {}
 
-    /** Brings the schema up to date; does nothing when every changeset has run already. */
-    public static void update(Connection connection) throws LiquibaseException, SQLException {
+    /** How long to wait for another migrator ({@code MIGRATION_LOCK_WAIT_SECONDS}); a wrong value stops start-up. */
+    public static int lockWaitSeconds(Settings settings) {
+        return settings.seconds(MigrationLock.VARIABLE, MigrationLock.DEFAULT_SECONDS);
+    }
+
+    /**
+     * Brings the schema up to date; does nothing when every changeset has run already.
+     *
+     * @param lockWaitSeconds how long to wait for another migrator, see {@link #lockWaitSeconds}
+     */
+    public static void update(Connection connection, int lockWaitSeconds) throws LiquibaseException, SQLException {
         long start = System.nanoTime();
-        migrate(connection, liquibase -> liquibase.update(new Contexts(), new LabelExpression()));
+        migrate(connection, lockWaitSeconds, liquibase -> liquibase.update(new Contexts(), new LabelExpression()));
         LOG.info(() -> "Database schema up to date (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
     }
 
@@ -40,8 +50,9 @@ public final class DatabaseMigrations {
      * migrator, so a Liquibase lock row still set can only be left by a migrator that was killed
      * (its session lock died with it): it is released, with a warning, instead of blocking start-up.
      */
-    public static void migrate(Connection connection, Migration migration) throws LiquibaseException, SQLException {
-        try (MigrationLock lock = MigrationLock.acquire(connection)) {
+    public static void migrate(Connection connection, int lockWaitSeconds, Migration migration)
+            throws LiquibaseException, SQLException {
+        try (MigrationLock lock = MigrationLock.acquire(connection, lockWaitSeconds)) {
             // not closed here: closing Liquibase closes the connection, which the caller owns, and
             // the lock must be released on it first (a pooled connection outlives this method)
             Liquibase liquibase = open(connection);

@@ -1,6 +1,8 @@
 package dev.saasapi.platform.migrations.control;
 
+import dev.saasapi.platform.config.control.Environment;
 import dev.saasapi.platform.config.control.InvalidConfigurationException;
+import dev.saasapi.platform.config.control.Settings;
 import dev.saasapi.platform.persistence.control.DatabaseUrl;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,8 @@ import liquibase.Liquibase;
 /**
  * The migrations from the command line, against the same {@code DATABASE_URL} the application
  * uses: {@code ./mvnw compile exec:java@db -Ddb.command=update} (see the README for the commands).
+ * It runs outside the server, without MicroProfile Config, so it reads the environment (or the
+ * matching system properties) and checks the values as the server does.
  */
 @SuppressWarnings("deprecation")
 public final class DatabaseMigrationsCommand {
@@ -21,9 +25,11 @@ public final class DatabaseMigrationsCommand {
 
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 || args[0] == null || args[0].isBlank() ? "status" : args[0].strip();
-        DatabaseUrl url = DatabaseUrl.fromEnvironment()
+        Settings settings = Environment.settings();
+        DatabaseUrl url = DatabaseUrl.parse(settings.value(DatabaseUrl.VARIABLE)
                 .orElseThrow(() -> new InvalidConfigurationException(
-                        DatabaseUrl.VARIABLE + " is not set: point it at the database to migrate"));
+                        DatabaseUrl.VARIABLE + " is not set: point it at the database to migrate")));
+        int lockWait = DatabaseMigrations.lockWaitSeconds(settings);
         Properties credentials = new Properties();
         if (!url.user().isEmpty()) {
             credentials.setProperty("user", url.user());
@@ -32,14 +38,15 @@ public final class DatabaseMigrationsCommand {
         var out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
         try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), credentials)) {
             switch (command) {
-                case "update" -> DatabaseMigrations.update(connection);
+                case "update" -> DatabaseMigrations.update(connection, lockWait);
                 case "rollback" ->
                     DatabaseMigrations.migrate(
                             connection,
+                            lockWait,
                             liquibase -> liquibase.rollback(Integer.getInteger("db.count", 1), (String) null));
                 case "rollback-all" ->
                     DatabaseMigrations.migrate(
-                            connection, liquibase -> liquibase.rollback(Integer.MAX_VALUE, (String) null));
+                            connection, lockWait, liquibase -> liquibase.rollback(Integer.MAX_VALUE, (String) null));
                 case "status", "release-locks", "validate" -> {
                     try (Liquibase liquibase = DatabaseMigrations.open(connection)) {
                         switch (command) {

@@ -1,6 +1,5 @@
 package dev.saasapi.platform.migrations.control;
 
-import dev.saasapi.platform.config.control.Environment;
 import dev.saasapi.platform.config.control.InvalidConfigurationException;
 import dev.saasapi.platform.persistence.control.DatabaseUrl;
 import java.sql.Connection;
@@ -32,9 +31,8 @@ final class MigrationLock implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Takes the lock on {@code connection}, waiting at most the configured time for its holder. */
-    static MigrationLock acquire(Connection connection) throws SQLException {
-        int seconds = Environment.seconds(VARIABLE, DEFAULT_SECONDS);
+    /** Takes the lock on {@code connection}, waiting at most {@code seconds} for its holder. */
+    static MigrationLock acquire(Connection connection, int seconds) throws SQLException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         for (int attempt = 1; !tryLock(connection); attempt++) {
             if (System.nanoTime() >= deadline) {

@@ -1,7 +1,9 @@
 package dev.saasapi.platform.persistence.control;
 
 import dev.saasapi.platform.config.control.InvalidConfigurationException;
+import dev.saasapi.platform.config.control.Settings;
 import dev.saasapi.platform.config.control.StartupFailure;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
@@ -30,7 +32,9 @@ public class DatabaseSessionCustomizer implements SessionCustomizer {
         // the container's datasource, as the server handed it to EclipseLink (no JNDI context yet)
         if (login.getConnector() instanceof JNDIConnector connector && connector.getDataSource() != null) {
             try {
-                DatabaseWait.untilReachable(connector.getDataSource());
+                // EclipseLink makes this class, not CDI: the configuration is asked for directly
+                Settings settings = new Settings(ConfigProvider.getConfig());
+                DatabaseWait.untilReachable(connector.getDataSource(), DatabaseWait.seconds(settings));
             } catch (InvalidConfigurationException e) {
                 StartupFailure.report(e);
                 throw e;

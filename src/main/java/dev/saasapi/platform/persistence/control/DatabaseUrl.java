@@ -1,13 +1,12 @@
 package dev.saasapi.platform.persistence.control;
 
-import dev.saasapi.platform.config.control.Environment;
 import dev.saasapi.platform.config.control.InvalidConfigurationException;
+import dev.saasapi.platform.config.control.Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
@@ -27,9 +26,9 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
     private static final String EXPECTED = VARIABLE + " must look like postgresql://user:password@host:5432/database"
             + " (postgres://, postgresql+<driver>:// and jdbc:postgresql:// are accepted too)";
 
-    /** Reads {@code DATABASE_URL} (or the system property {@code database.url}). */
-    public static Optional<DatabaseUrl> fromEnvironment() {
-        return Environment.setting(VARIABLE).map(DatabaseUrl::parse);
+    /** @throws InvalidConfigurationException when {@code DATABASE_URL} is missing or malformed */
+    public static DatabaseUrl from(Settings settings) {
+        return parse(settings.value(VARIABLE).orElseThrow(DatabaseUrl::missing));
     }
 
     public static InvalidConfigurationException missing() {

@@ -1,7 +1,7 @@
 package dev.saasapi.platform.persistence.control;
 
-import dev.saasapi.platform.config.control.Environment;
 import dev.saasapi.platform.config.control.InvalidConfigurationException;
+import dev.saasapi.platform.config.control.Settings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.logging.Logger;
@@ -21,13 +21,15 @@ public final class DatabaseWait {
     private DatabaseWait() {}
 
     /** The configured wait; a value out of range stops start-up. */
-    public static int seconds() {
-        return Environment.seconds(VARIABLE, DEFAULT_SECONDS);
+    public static int seconds(Settings settings) {
+        return settings.seconds(VARIABLE, DEFAULT_SECONDS);
     }
 
-    /** Returns once a connection could be opened; only "unreachable" is retried, never bad credentials. */
-    public static void untilReachable(DataSource dataSource) throws SQLException {
-        int seconds = seconds();
+    /**
+     * Returns once a connection could be opened, waiting at most {@code seconds}; only "unreachable"
+     * is retried, never bad credentials.
+     */
+    public static void untilReachable(DataSource dataSource, int seconds) throws SQLException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {

@@ -93,7 +93,8 @@ class MigrationSafetyIT {
     void aLockLeftByAStartUpKilledMidMigrationIsReleasedByTheNextStart() throws Exception {
         migrateInTest();
         try (Connection connection = schemaConnection()) {
-            DatabaseMigrations.migrate(connection, liquibase -> liquibase.rollback(1, (String) null));
+            DatabaseMigrations.migrate(
+                    connection, MigrationLock.DEFAULT_SECONDS, liquibase -> liquibase.rollback(1, (String) null));
         }
         // what a migrator killed while it held Liquibase's lock leaves behind
         execute("UPDATE " + schema + ".databasechangeloglock SET locked = true, lockgranted = now(),"
@@ -152,7 +153,7 @@ class MigrationSafetyIT {
 
     private void migrateInTest() throws Exception {
         try (Connection connection = schemaConnection()) {
-            DatabaseMigrations.update(connection);
+            DatabaseMigrations.update(connection, MigrationLock.DEFAULT_SECONDS);
         }
     }
 

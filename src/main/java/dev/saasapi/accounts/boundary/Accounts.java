@@ -2,6 +2,7 @@ package dev.saasapi.accounts.boundary;
 
 import dev.saasapi.accounts.control.PasswordConfirmation;
 import dev.saasapi.accounts.control.PasswordHasher;
+import dev.saasapi.accounts.control.PasswordHashingBusyException;
 import dev.saasapi.accounts.control.UserStore;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.VerifiedPassword;
@@ -32,9 +33,16 @@ public class Accounts {
     @Inject
     PasswordHasher hasher;
 
-    /** The account with this email and password, if they match; as slow either way. */
+    /**
+     * The account with this email and password, if they match; as slow either way. Made for the
+     * token endpoint: a shed login carries OAuth2's {@code temporarily_unavailable}.
+     */
     public Optional<VerifiedPassword> verifyLogin(String email, String password) {
-        return passwords.login(users.findByEmail(email.strip()), password);
+        try {
+            return passwords.login(users.findByEmail(email.strip()), password);
+        } catch (PasswordHashingBusyException e) {
+            throw PasswordHashingBusyException.atTokenEndpoint();
+        }
     }
 
     /**

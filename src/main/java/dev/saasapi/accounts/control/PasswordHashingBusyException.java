@@ -5,8 +5,8 @@ import dev.saasapi.platform.problems.entity.OAuthError;
 import dev.saasapi.platform.problems.entity.ProblemType;
 
 /**
- * Every password-hashing slot stayed busy for the whole wait: shed load instead of queueing. Carries
- * OAuth2's {@code temporarily_unavailable} wherever a password is hashed, the login included.
+ * Every password-hashing slot stayed busy for the whole wait: shed load instead of queueing. Only the
+ * login's carries OAuth2's {@code temporarily_unavailable}: OAuth members belong to the token endpoint.
  */
 public class PasswordHashingBusyException extends ProblemException {
 
@@ -14,12 +14,19 @@ public class PasswordHashingBusyException extends ProblemException {
     private static final long serialVersionUID = 1L;
     private static final int RETRY_AFTER_SECONDS = 1;
 
+    private static final String DETAIL =
+            "The server is checking too many passwords right now; retry after " + RETRY_AFTER_SECONDS + " second.";
+
     public PasswordHashingBusyException() {
-        super(
-                TYPE,
-                "The server is checking too many passwords right now; retry after " + RETRY_AFTER_SECONDS + " second.",
-                null,
-                OAuthError.TEMPORARILY_UNAVAILABLE,
-                RETRY_AFTER_SECONDS);
+        this(null);
+    }
+
+    private PasswordHashingBusyException(OAuthError oauthError) {
+        super(TYPE, DETAIL, null, oauthError, RETRY_AFTER_SECONDS);
+    }
+
+    /** The same refusal as the token endpoint answers it. */
+    public static PasswordHashingBusyException atTokenEndpoint() {
+        return new PasswordHashingBusyException(OAuthError.TEMPORARILY_UNAVAILABLE);
     }
 }

@@ -8,6 +8,7 @@ import dev.saasapi.platform.problems.control.InvalidFieldsException;
 import dev.saasapi.platform.problems.control.MalformedBodyException;
 import dev.saasapi.platform.problems.entity.OAuthError;
 import dev.saasapi.platform.problems.entity.Problem;
+import dev.saasapi.sessions.control.GrantOutcomes;
 import dev.saasapi.sessions.control.InvalidCredentialsException;
 import dev.saasapi.sessions.control.InvalidRefreshTokenException;
 import dev.saasapi.sessions.control.UnsupportedGrantTypeException;
@@ -30,8 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /** The OAuth2 token endpoints: password and refresh-token grants. */
 @Path("auth")
@@ -43,12 +42,6 @@ public class AuthResource {
     private static final String PASSWORD_GRANT = "password";
     private static final String REFRESH_TOKEN_GRANT = "refresh_token";
     private static final String NOT_BLANK = "must not be blank";
-    private static final String LOGINS = "auth_logins";
-    private static final String LOGINS_DESCRIPTION =
-            "Logins by outcome: success issued a token, failure was a wrong email or password";
-    private static final String REFRESHES = "auth_refreshes";
-    private static final String REFRESHES_DESCRIPTION =
-            "Refresh-token grants by outcome: failure was an unknown, expired, revoked or replayed refresh token";
 
     @Inject
     Accounts accounts;
@@ -57,20 +50,7 @@ public class AuthResource {
     SessionLifecycle sessions;
 
     @Inject
-    @Metric(name = LOGINS, absolute = true, tags = "outcome=success", description = LOGINS_DESCRIPTION)
-    Counter loginsSucceeded;
-
-    @Inject
-    @Metric(name = LOGINS, absolute = true, tags = "outcome=failure", description = LOGINS_DESCRIPTION)
-    Counter loginsFailed;
-
-    @Inject
-    @Metric(name = REFRESHES, absolute = true, tags = "outcome=success", description = REFRESHES_DESCRIPTION)
-    Counter refreshesSucceeded;
-
-    @Inject
-    @Metric(name = REFRESHES, absolute = true, tags = "outcome=failure", description = REFRESHES_DESCRIPTION)
-    Counter refreshesFailed;
+    GrantOutcomes outcomes;
 
     @POST
     @Path("login")
@@ -91,17 +71,17 @@ public class AuthResource {
         requireFields(username, password);
         VerifiedPassword login = accounts.verifyLogin(username, password).orElse(null);
         if (login == null) {
-            loginsFailed.inc();
+            outcomes.login(false);
             throw new InvalidCredentialsException();
         }
         TokenResponse tokens;
         try {
             tokens = sessions.start(login, ClientInfo.userAgent(request), ClientInfo.address(request));
         } catch (InvalidCredentialsException e) {
-            loginsFailed.inc(); // the password changed, or the account went, while this login was hashing
+            outcomes.login(false); // the password changed, or the account went, while this login was hashing
             throw e;
         }
-        loginsSucceeded.inc();
+        outcomes.login(true);
         return tokenResponse(tokens);
     }
 
@@ -127,10 +107,10 @@ public class AuthResource {
         }
         try {
             TokenResponse tokens = sessions.refresh(token.strip());
-            refreshesSucceeded.inc();
+            outcomes.refresh(true);
             return tokens;
         } catch (InvalidRefreshTokenException e) {
-            refreshesFailed.inc();
+            outcomes.refresh(false);
             throw e;
         }
     }

@@ -160,14 +160,14 @@ public class SessionLifecycle {
             Optional<UUID> currentSession,
             String userAgent,
             String ipAddress) {
-        accounts.lock(userId); // the account first, then its sessions: the order of every writer
+        // Only read here: AccountChanges locks the account before any session is written, the order of every writer.
         Optional<Session> kept = currentSession
                 .flatMap(sessions::find)
                 .filter(session -> session.userId().equals(userId) && !session.expired(clock.instant()));
         Instant now = accountChanges
                 .changePassword(userId, verifiedHash, newHash, kept.map(Session::id))
                 .at();
-        User user = accounts.lock(userId).orElseThrow();
+        User user = accounts.lock(userId).orElseThrow(); // already locked: the row as changed
         Session session;
         if (kept.isPresent()) {
             session = kept.get();

@@ -50,12 +50,21 @@ class AccountProblemsTest {
     }
 
     @Test
-    void busyHashingIsA503WithRetryAfter() {
+    void busyHashingIsA503WithRetryAfterAndNoOAuthMembersOutsideTheTokenEndpoint() {
         assertEquals("""
                 503
                 Retry-After: 1
                 application/problem+json
-                {"detail":"The server is checking too many passwords right now; retry after 1 second.","error":"temporarily_unavailable","error_description":"The server is checking too many passwords right now; retry after 1 second.","instance":"/auth/register","status":503,"title":"Too many sign-ins at once","type":"/problems/busy"}""", RenderedProblem.of(new PasswordHashingBusyException(), "auth/register"));
+                {"detail":"The server is checking too many passwords right now; retry after 1 second.","instance":"/auth/register","status":503,"title":"Too many sign-ins at once","type":"/problems/busy"}""", RenderedProblem.of(new PasswordHashingBusyException(), "auth/register"));
+    }
+
+    @Test
+    void busyHashingAtTheTokenEndpointIsTemporarilyUnavailable() {
+        assertEquals("""
+                503
+                Retry-After: 1
+                application/problem+json
+                {"detail":"The server is checking too many passwords right now; retry after 1 second.","error":"temporarily_unavailable","error_description":"The server is checking too many passwords right now; retry after 1 second.","instance":"/auth/login","status":503,"title":"Too many sign-ins at once","type":"/problems/busy"}""", RenderedProblem.of(PasswordHashingBusyException.atTokenEndpoint(), "auth/login"));
     }
 
     @Test

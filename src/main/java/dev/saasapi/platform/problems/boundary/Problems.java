@@ -74,7 +74,8 @@ final class Problems {
                 instance,
                 e.errors(),
                 oauthMembers ? oauthError.code() : null,
-                oauthMembers ? e.detail() : null);
+                oauthMembers ? e.detail() : null,
+                null); // the request id is added on the way out
     }
 
     static Response.ResponseBuilder response(Problem problem) {

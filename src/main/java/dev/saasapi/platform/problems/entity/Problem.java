@@ -28,18 +28,6 @@ public record Problem(
         this(type, title, status, detail, instance, null, null, null, null);
     }
 
-    public Problem(
-            URI type,
-            String title,
-            int status,
-            String detail,
-            String instance,
-            List<FieldError> errors,
-            String error,
-            String errorDescription) {
-        this(type, title, status, detail, instance, errors, error, errorDescription, null);
-    }
-
     public Problem withRequestId(String id) {
         return new Problem(type, title, status, detail, instance, errors, error, errorDescription, id);
     }

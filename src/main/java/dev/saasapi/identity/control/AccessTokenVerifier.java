@@ -22,7 +22,10 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +44,9 @@ public class AccessTokenVerifier {
     /** Tolerated clock difference between instances for {@code iat}; {@code exp} gets none, as in MicroProfile JWT. */
     private static final Duration ISSUED_AT_SKEW = Duration.ofSeconds(60);
 
+    private static final List<String> TIME_CLAIMS = List.of("exp", "nbf", "iat", "auth_time");
+    private static final double MAX_SECONDS = 253_402_300_799d;
+
     @Inject
     TokenSettings settings;
 
@@ -57,7 +63,21 @@ public class AccessTokenVerifier {
         }
     }
 
+    /**
+     * The one place where a client's token text is parsed. The JOSE library throws unchecked
+     * exceptions on some well-formed JSON of the wrong shape (a header that is {@code null}, a claim
+     * of the wrong type deep inside), so every failure of any kind becomes a refusal here: a 401,
+     * never a 500, whatever the next such input is.
+     */
     public Verification verify(String token) {
+        try {
+            return check(token);
+        } catch (RuntimeException e) {
+            return Verification.refused("malformed token (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private Verification check(String token) {
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
@@ -71,11 +91,30 @@ public class AccessTokenVerifier {
                 || header.getX509CertChain() != null) {
             return Verification.refused("the header names its own key (jku, x5u, jwk or x5c)");
         }
+        JWTClaimsSet claims;
         try {
-            return new Verification(processor().process(jwt, null), null);
+            claims = processor().process(jwt, null);
         } catch (BadJOSEException | com.nimbusds.jose.JOSEException e) {
             return Verification.refused(Printable.of(e.getMessage() == null ? "rejected" : e.getMessage()));
         }
+        Map<String, Object> payload = jwt.getPayload().toJSONObject();
+        for (String time : TIME_CLAIMS) {
+            // a member present as null counts as present for the library's required-claims check,
+            // and is then skipped by its expiry check: a token with "exp":null would never expire
+            if (payload.containsKey(time) && !(payload.get(time) instanceof Number number && inDateRange(number))) {
+                return Verification.refused("JWT " + time + " claim is not a time");
+            }
+        }
+        return new Verification(claims, null);
+    }
+
+    /**
+     * Seconds from 1970 to the year 9999. The JOSE library multiplies a time claim by 1000 in a long,
+     * so a larger {@code nbf} or {@code iat} wraps into the past and would pass its check.
+     */
+    private static boolean inDateRange(Number seconds) {
+        double value = seconds.doubleValue();
+        return value >= 0 && value <= MAX_SECONDS;
     }
 
     private DefaultJWTProcessor<SecurityContext> processor() {
@@ -103,6 +142,11 @@ public class AccessTokenVerifier {
                     @Override
                     public void verify(JWTClaimsSet claimsSet, SecurityContext context) throws BadJWTException {
                         super.verify(claimsSet, context);
+                        for (String identifier : List.of("sub", "jti")) {
+                            if (!(claimsSet.getClaim(identifier) instanceof String id) || !isUuid(id)) {
+                                throw new BadJWTException("JWT " + identifier + " claim is not an id we issue");
+                            }
+                        }
                         Date issuedAt = claimsSet.getIssueTime();
                         if (issuedAt.toInstant().isAfter(Instant.now().plus(ISSUED_AT_SKEW))) {
                             throw new BadJWTException("JWT issued in the future");
@@ -112,5 +156,14 @@ public class AccessTokenVerifier {
         claims.setMaxClockSkew(0);
         processor.setJWTClaimsSetVerifier(claims);
         return processor;
+    }
+
+    /** Our subjects (account ids) and token ids are UUIDs; nimbus reads a number there as its text. */
+    private static boolean isUuid(String text) {
+        try {
+            return text.length() == 36 && UUID.fromString(text).toString().equalsIgnoreCase(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

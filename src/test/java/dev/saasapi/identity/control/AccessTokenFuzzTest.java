@@ -43,8 +43,7 @@ class AccessTokenFuzzTest {
     private static final List<String> HEADER_MEMBERS = List.of(
             "alg", "typ", "kid", "crit", "b64", "cty", "jku", "jwk", "x5u", "x5c", "x5t", "x5t#S256", "zip", "enc");
     private static final List<String> CLAIMS = List.of(
-            "iss", "sub", "aud", "exp", "nbf", "iat", "jti", "sid", "auth_time", "groups", "upn",
-            "preferred_username");
+            "iss", "sub", "aud", "exp", "nbf", "iat", "jti", "sid", "auth_time", "groups", "upn", "preferred_username");
 
     private final AccessTokenVerifier verifier = verifier();
 
@@ -79,7 +78,8 @@ class AccessTokenFuzzTest {
 
     @Example
     void acceptsTheValidClaimsTheOtherPropertiesStartFrom() {
-        assertNotNull(verifier.verify(signed(ourHeader(), validClaimsWith(null, null))).claims());
+        assertNotNull(verifier.verify(signed(ourHeader(), validClaimsWith(null, null)))
+                .claims());
     }
 
     /** Inputs fuzzing found: each was a 500 or an accepted token before the verifier was fixed. */
@@ -90,9 +90,14 @@ class AccessTokenFuzzTest {
         assertRefused(signed("null", validClaimsWith(null, null)));
         // signed with our key, so only a leaked key could make them; each was accepted
         for (String[] claim : new String[][] {
-            {"exp", "null"}, {"iat", "null"}, {"nbf", "null"},
-            {"nbf", "9223372036854776"}, {"iat", "123456789012345678901234567890"},
-            {"sub", "\"\""}, {"sub", "0"}, {"jti", "-1"}
+            {"exp", "null"},
+            {"iat", "null"},
+            {"nbf", "null"},
+            {"nbf", "9223372036854776"},
+            {"iat", "123456789012345678901234567890"},
+            {"sub", "\"\""},
+            {"sub", "0"},
+            {"jti", "-1"}
         }) {
             Verification verification = verifier.verify(signed(ourHeader(), validClaimsWith(claim[0], claim[1])));
             assertNull(verification.claims(), () -> claim[0] + "=" + claim[1] + " was accepted");
@@ -148,26 +153,45 @@ class AccessTokenFuzzTest {
         Arbitrary<String> leaf = Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(20).map(JSONStringUtils::toJSONString),
                 Arbitraries.of(
-                                KEY_ID, ALGORITHM, "none", "HS256", "JWT", "saas-api", "user", "b64", "",
+                                KEY_ID,
+                                ALGORITHM,
+                                "none",
+                                "HS256",
+                                "JWT",
+                                "saas-api",
+                                "user",
+                                "b64",
+                                "",
                                 UUID.randomUUID().toString())
                         .map(JSONStringUtils::toJSONString),
                 Arbitraries.longs().map(String::valueOf),
                 Arbitraries.doubles().map(String::valueOf),
                 Arbitraries.of(
-                        "1e400", "-1e400", "1.5", "-0", "0", "9223372036854775808", "-9223372036854775809",
-                        "123456789012345678901234567890", "1E+2", "0.0000001", "true", "false", "null",
+                        "1e400",
+                        "-1e400",
+                        "1.5",
+                        "-0",
+                        "0",
+                        "9223372036854775808",
+                        "-9223372036854775809",
+                        "123456789012345678901234567890",
+                        "1E+2",
+                        "0.0000001",
+                        "true",
+                        "false",
+                        "null",
                         String.valueOf(Instant.now().getEpochSecond()),
                         String.valueOf(Instant.now().getEpochSecond() * 1000)));
         if (depth == 0) {
             return leaf;
         }
         Arbitrary<String> array = json(depth - 1).list().ofMaxSize(4).map(items -> "[" + String.join(",", items) + "]");
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, leaf), Tuple.of(1, array), Tuple.of(1, object(CLAIMS, depth - 1)));
+        return Arbitraries.frequencyOf(Tuple.of(6, leaf), Tuple.of(1, array), Tuple.of(1, object(CLAIMS, depth - 1)));
     }
 
     private static Arbitrary<String> object(List<String> names, int depth) {
-        Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of(names), Arbitraries.strings().ofMaxLength(8));
+        Arbitrary<String> name =
+                Arbitraries.oneOf(Arbitraries.of(names), Arbitraries.strings().ofMaxLength(8));
         return Combinators.combine(name, json(depth))
                 .as((key, value) -> JSONStringUtils.toJSONString(key) + ":" + value)
                 .list()

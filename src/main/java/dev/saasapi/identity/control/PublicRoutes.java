@@ -22,8 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The paths that need no caller, as the code that serves them declares it: a JAX-RS route whose every
  * resource method is {@code @PermitAll} (on the method, or on its class without a {@code
- * @RolesAllowed} or {@code @DenyAll} of its own), and the mappings of servlets annotated {@code
- * @PermitAll}. Everything else is protected, so a new endpoint is safe by default. A bearer token sent
+ * @RolesAllowed} or {@code @DenyAll} of its own), the mappings of servlets annotated {@code
+ * @PermitAll}, and the server's MicroProfile endpoints (health, metrics, OpenAPI: servlets Payara
+ * names {@code microprofile-*}, which never ask for a caller). Everything else is protected, so a
+ * new endpoint is safe by default. A bearer token sent
  * to a public path is not looked at: a client that sends its expired token along with a login is not
  * refused the login that would renew it.
  */
@@ -31,6 +33,9 @@ public class PublicRoutes implements Extension {
 
     /** Route template → whether every resource method at it is public. */
     private static final Map<String, Boolean> ROUTES = new ConcurrentHashMap<>();
+
+    /** How Payara names the servlets of its health, metrics and OpenAPI endpoints. */
+    static final String SERVER_ENDPOINTS = "microprofile-";
 
     private static volatile ServletPaths servlets;
 
@@ -80,12 +85,13 @@ public class PublicRoutes implements Extension {
         return paths.exact().contains(path) || paths.prefixes().stream().anyMatch(path::startsWith);
     }
 
-    /** The mappings of the application's servlets that are annotated {@code @PermitAll}. */
+    /** The mappings of the servlets that serve without a caller. */
     private static ServletPaths publicServletPaths(ServletContext context) {
         Set<String> exact = ConcurrentHashMap.newKeySet();
         Set<String> prefixes = ConcurrentHashMap.newKeySet();
         for (ServletRegistration servlet : context.getServletRegistrations().values()) {
-            if (isPermitAll(servlet.getClassName(), context.getClassLoader())) {
+            if (servlet.getName().startsWith(SERVER_ENDPOINTS)
+                    || isPermitAll(servlet.getClassName(), context.getClassLoader())) {
                 for (String mapping : servlet.getMappings()) {
                     if (mapping.endsWith("/*")) {
                         prefixes.add(mapping.substring(0, mapping.length() - 1));

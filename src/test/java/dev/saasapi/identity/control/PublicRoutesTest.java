@@ -54,8 +54,12 @@ class PublicRoutesTest {
     public static class ClosedServlet extends HttpServlet {}
 
     private static final ServletContext SERVLETS = servletContext(Map.of(
-            "open", registration(OpenServlet.class, List.of("/open", "/open-tree/*")),
-            "closed", registration(ClosedServlet.class, List.of("/closed", "/closed-tree/*"))));
+            "open",
+            registration(OpenServlet.class, List.of("/open", "/open-tree/*")),
+            "closed",
+            registration(ClosedServlet.class, List.of("/closed", "/closed-tree/*")),
+            "microprofile-healthcheck-servlet",
+            registration("microprofile-healthcheck-servlet", ClosedServlet.class, List.of("/health/*"))));
 
     @BeforeAll
     static void collectResources() {
@@ -94,11 +98,22 @@ class PublicRoutesTest {
         assertFalse(PublicRoutes.isPublic(SERVLETS, "/closed-tree/file.css"));
     }
 
+    @Test
+    void theServersMicroProfileEndpointsArePublic() {
+        assertTrue(PublicRoutes.isPublic(SERVLETS, "/health/ready"));
+        assertFalse(PublicRoutes.isPublic(SERVLETS, "/healthy"));
+    }
+
     private static ServletRegistration registration(Class<?> servlet, List<String> mappings) {
+        return registration(servlet.getSimpleName(), servlet, mappings);
+    }
+
+    private static ServletRegistration registration(String name, Class<?> servlet, List<String> mappings) {
         return (ServletRegistration) Proxy.newProxyInstance(
                 PublicRoutesTest.class.getClassLoader(),
                 new Class<?>[] {ServletRegistration.class},
                 (p, m, a) -> switch (m.getName()) {
+                    case "getName" -> name;
                     case "getClassName" -> servlet.getName();
                     case "getMappings" -> mappings;
                     default -> throw new UnsupportedOperationException(m.getName());

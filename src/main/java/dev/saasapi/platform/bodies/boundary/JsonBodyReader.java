@@ -7,7 +7,6 @@ import dev.saasapi.platform.problems.control.MalformedBodyException;
 import dev.saasapi.platform.problems.entity.Problem;
 import jakarta.json.Json;
 import jakarta.json.JsonConfig;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
@@ -77,9 +76,11 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
 
     private static JsonObject parseObject(String text) {
         JsonValue value;
+        // any failure of the parser on this text is the text's fault: Parsson refuses a value nested
+        // deeper than 1,000 with a plain RuntimeException, not a JsonException
         try (JsonReader reader = READERS.createReader(new StringReader(text))) {
             value = reader.readValue();
-        } catch (JsonException e) {
+        } catch (RuntimeException e) {
             throw new MalformedBodyException("The body is not valid JSON, or repeats a member name.");
         }
         if (!(value instanceof JsonObject object)) {
@@ -90,7 +91,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
             while (parser.hasNext()) {
                 parser.next();
             }
-        } catch (JsonException e) {
+        } catch (RuntimeException e) {
             throw new MalformedBodyException("The body has content after its JSON object.");
         }
         return object;

@@ -62,10 +62,18 @@ public class OpenApiJsonServlet extends HttpServlet {
         resp.getOutputStream().write(body);
     }
 
-    /** Asks the OpenAPI endpoint for JSON whatever the client's Accept header says. */
+    /**
+     * Asks the OpenAPI endpoint for the JSON document whatever the client's method (HEAD is answered
+     * from the whole document, by the container) and Accept header say.
+     */
     private static final class JsonRequest extends HttpServletRequestWrapper {
         JsonRequest(HttpServletRequest request) {
             super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
         }
 
         @Override

@@ -9,10 +9,14 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What every request and response passes, API or static file: security headers (OWASP secure
- * headers for APIs), refusal of TRACE, and of a declared body over {@link RequestBodies#MAX_BYTES}
+ * headers for APIs), refusal of TRACE, of methods HTTP does not define where no resource answers
+ * them (documents, health, metrics), of a query that cannot be decoded, and of a declared body over {@link RequestBodies#MAX_BYTES}
  * before a byte of it is read. Refusals go through {@code sendError}, so the error page answers with
  * problem+json like everything else.
  */
@@ -30,6 +34,17 @@ public class HttpHygieneFilter extends HttpFilter {
 
     static final String ALLOWED_METHODS = "GET, HEAD, POST, PATCH, OPTIONS";
 
+    /** The mapping of the JAX-RS application, whose resources answer any method with their own 405. */
+    private static final String RESOURCES_MAPPING = "/*";
+
+    /** What the documents and the server's endpoints (health, metrics) serve: they are read-only. */
+    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private static final String ALLOW_READ = "GET, HEAD, OPTIONS";
+
+    /** A {@code %} not followed by two hex digits: the query cannot be decoded. */
+    private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -41,18 +56,56 @@ public class HttpHygieneFilter extends HttpFilter {
             response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         }
         if (request.getDispatcherType() == DispatcherType.REQUEST) {
-            if ("TRACE".equals(request.getMethod()) || "TRACK".equals(request.getMethod())) {
-                // TRACE echoes the request, Authorization header included (cross-site tracing)
-                response.setHeader("Allow", ALLOWED_METHODS);
-                response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
-                return;
-            }
-            if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            int refusal = refusal(request, response);
+            if (refusal != 0) {
+                response.sendError(refusal);
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The status a request is refused with before anything serves it, or 0. */
+    private static int refusal(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String method = request.getMethod();
+        if ("TRACE".equals(method) || "TRACK".equals(method)) {
+            // TRACE echoes the request, Authorization header included (cross-site tracing)
+            response.setHeader("Allow", ALLOWED_METHODS);
+            return HttpServletResponse.SC_METHOD_NOT_ALLOWED;
+        }
+        String query = request.getQueryString();
+        if (query != null && MALFORMED_ESCAPE.matcher(query).find()) {
+            return HttpServletResponse.SC_BAD_REQUEST; // here, once, not wherever the query is decoded
+        }
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            return HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE;
+        }
+        if (!RESOURCES_MAPPING.equals(request.getHttpServletMapping().getPattern())) {
+            // documents, health, metrics: read-only servlets, which answer a method they do not know
+            // (PATCH is one) with 501 and a query they cannot decode with 500, as if they were at fault
+            if (!READ_METHODS.contains(method)) {
+                response.setHeader("Allow", ALLOW_READ);
+                return HttpServletResponse.SC_METHOD_NOT_ALLOWED;
+            }
+            if (!decodesQuery(request)) {
+                return HttpServletResponse.SC_BAD_REQUEST;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Decodes the query as UTF-8 (RFC 3986), whatever charset the request claims for a body (the
+     * container would use that one), so that a servlet reading a parameter cannot fail on it.
+     */
+    private static boolean decodesQuery(HttpServletRequest request) throws IOException {
+        request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        try {
+            request.getParameterMap();
+            return true;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return false;
+        }
     }
 
     private static boolean isDocs(HttpServletRequest request) {

@@ -5,7 +5,7 @@ import dev.saasapi.platform.config.control.PayaraMicroProcess;
 import dev.saasapi.platform.config.control.Settings;
 import dev.saasapi.platform.config.control.StartupFailure;
 import dev.saasapi.platform.http.control.LogFormat;
-import dev.saasapi.platform.http.control.RequestIdLogFormatter;
+import dev.saasapi.platform.http.control.SafeLogFormatter;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -33,9 +33,9 @@ public class RequestAwareLogging implements ServletContextListener {
                 return;
             }
             for (Handler handler : rootHandlers()) {
-                if (!(handler.getFormatter() instanceof RequestIdLogFormatter)) {
-                    handler.setFormatter(new RequestIdLogFormatter(
-                            format.formatter(handler.getFormatter()), format == LogFormat.JSON));
+                if (!(handler.getFormatter() instanceof SafeLogFormatter)) {
+                    handler.setFormatter(
+                            new SafeLogFormatter(format.formatter(handler.getFormatter()), format == LogFormat.JSON));
                 }
             }
         } catch (InvalidConfigurationException e) {
@@ -48,7 +48,7 @@ public class RequestAwareLogging implements ServletContextListener {
     public void contextDestroyed(ServletContextEvent event) {
         // the server's own format back: no handler keeps a class of an undeployed application
         for (Handler handler : rootHandlers()) {
-            if (handler.getFormatter() instanceof RequestIdLogFormatter ours) {
+            if (handler.getFormatter() instanceof SafeLogFormatter ours) {
                 handler.setFormatter(ours.wrapped());
             }
         }

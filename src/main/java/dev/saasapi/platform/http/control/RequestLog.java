@@ -10,7 +10,7 @@ import java.util.logging.Logger;
  * One line per request: method, route (the template, never the raw path), status, duration and the
  * user's id when the request carried a valid token. Never the query string, headers or body, so no
  * password, token or {@code Authorization} header can reach the log. The request id is added by the
- * log format ({@link RequestIdLogFormatter}); in JSON every field is a member of its own.
+ * log format ({@link SafeLogFormatter}); in JSON every field is a member of its own.
  */
 public final class RequestLog {
 

@@ -112,6 +112,18 @@ class ApiDocsIT extends HttpIT {
     }
 
     @Test
+    void answersHeadForTheDocumentEvenWithABody() throws java.io.IOException {
+        dev.saasapi.it.RawHttp raw = new dev.saasapi.it.RawHttp(api.uri("/"));
+        for (String body : new String[] {"", "d"}) {
+            dev.saasapi.it.RawHttp.Response response = raw.send(("HEAD /openapi.json HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body)
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+            assertEquals(200, response.status(), "HEAD with a body of " + body.length() + " bytes");
+        }
+    }
+
+    @Test
     void declaresThePasswordFlowAgainstTheLoginEndpoint() {
         JsonObject components = json(api.get("/openapi.json")).getJsonObject("components");
 

@@ -26,7 +26,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HostileInputIT extends HttpIT {
 
-    private static final String PASSWORD = "s3cret-Passw0rd";
+    @org.junit.jupiter.api.AfterAll
+    static void noPasswordSentHereReachedTheLog() {
+        dev.saasapi.it.ServerLog.assertContainsNone(java.util.List.of(PASSWORD));
+    }
+
+    /** Unique to the run, so that the log scan finds this run's lines only. */
+    private static final String PASSWORD = "s3cret-Passw0rd-" + java.util.UUID.randomUUID();
+
     private static final String EMAIL_PLACEHOLDER = "EMAIL";
 
     @ParameterizedTest

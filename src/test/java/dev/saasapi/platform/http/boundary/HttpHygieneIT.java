@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saasapi.it.Api;
 import dev.saasapi.it.HttpIT;
+import dev.saasapi.it.RawHttp;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,6 +80,49 @@ class HttpHygieneIT extends HttpIT {
             assertFalse(response.body().contains("secret-cookie"), response.body());
             assertTrue(response.headers().firstValue("Allow").isPresent());
         }
+    }
+
+    @Test
+    void aMethodAnEndpointDoesNotServeIsNotAllowedNotUnimplemented() {
+        for (String method : List.of("FOO", "PATCH")) {
+            for (String path : List.of("/health/ready", "/metrics", "/docs/", "/openapi.json", "/auth/register")) {
+                HttpResponse<String> response =
+                        api.send(api.request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+
+                assertEquals(405, response.statusCode(), method + " " + path + ": " + response.body());
+                assertProblem(response, 405, "about:blank");
+                assertTrue(response.headers().firstValue("Allow").isPresent(), path);
+            }
+        }
+    }
+
+    @Test
+    void aQueryThatCannotBeDecodedIsABadRequest() throws IOException {
+        String token = api.registeredToken(Api.uniqueEmail(), "correct horse battery staple");
+        RawHttp raw = new RawHttp(api.uri("/"));
+        for (String path : List.of("/users/me/sessions?%ZZ", "/users/me?a=%", "/health/ready?x=%G1")) {
+            RawHttp.Response response = raw.send(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Content-Type: application/json; charset=utf-16\r\n"
+                            + "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            assertEquals(400, response.status(), path + ": " + response.text());
+            assertTrue(response.header("Content-Type").startsWith("application/problem+json"), path);
+            assertTrue(response.text().contains("\"status\":400"), response.text());
+        }
+        // a query is UTF-8 whatever charset the request names for a body: decoded as UTF-16 this one was a 500
+        RawHttp.Response health = raw.send(("GET /health?a=b HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json; charset=utf-16\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        assertEquals(200, health.status(), health.text());
+    }
+
+    @Test
+    void anUnsatisfiableRangeOnADocumentIsAProblemToo() {
+        HttpResponse<String> response =
+                api.send(api.request("/docs/").header("Range", "bytes=x-y").GET());
+
+        assertProblem(response, 416, "about:blank");
     }
 
     @Test

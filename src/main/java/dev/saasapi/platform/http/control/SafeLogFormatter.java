@@ -1,0 +1,133 @@
+package dev.saasapi.platform.http.control;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+
+/**
+ * Wraps the server's log format so that every line, whoever writes it, carries no secret ({@link
+ * SecretRedaction}, applied to the message, the JSON members and the exception texts) and names the
+ * request it was written for: as {@code [request_id=...]} before the message in text, as a {@code
+ * request_id} member in JSON (Payara's JSON format turns a map among the parameters into members).
+ * The id is safe to log as it is ({@link RequestIds}).
+ */
+public final class SafeLogFormatter extends Formatter {
+
+    /** Causes deeper than this are left out: a cycle or a pathological chain must not hang the log. */
+    private static final int MAX_CAUSES = 16;
+
+    private final Formatter format;
+    private final boolean json;
+
+    public SafeLogFormatter(Formatter format, boolean json) {
+        this.format = format;
+        this.json = json;
+    }
+
+    /** The format this one wraps, to put back when the application stops. */
+    public Formatter wrapped() {
+        return format;
+    }
+
+    @Override
+    public String format(LogRecord record) {
+        String id = RequestIds.current();
+        // the message formatted here, so that the copy needs neither the parameters nor the bundle
+        String message = formatMessage(record);
+        String safeMessage = SecretRedaction.redact(message);
+        Throwable thrown = record.getThrown();
+        Throwable safeThrown = redacted(thrown, 0);
+        List<Object> members = jsonMembers(record);
+        if (id == null && safeMessage == message && safeThrown == thrown && members == null) {
+            return format.format(record); // nothing to add or take out: the record as it is
+        }
+        List<Object> parameters = members == null ? new ArrayList<>() : members;
+        if (id != null && json) {
+            parameters.add(Map.of("request_id", id));
+        } else if (id != null) {
+            safeMessage = "[request_id=" + id + "] " + safeMessage;
+        }
+        LogRecord copy = new LogRecord(record.getLevel(), safeMessage);
+        copy.setInstant(record.getInstant());
+        copy.setLoggerName(record.getLoggerName());
+        copy.setSequenceNumber(record.getSequenceNumber());
+        copy.setSourceClassName(record.getSourceClassName());
+        copy.setSourceMethodName(record.getSourceMethodName());
+        copy.setLongThreadID(record.getLongThreadID());
+        copy.setThrown(safeThrown);
+        copy.setParameters(parameters.isEmpty() ? null : parameters.toArray());
+        return format.format(copy);
+    }
+
+    /** The maps among the parameters, their text values redacted (JSON only), or null when there are none. */
+    private List<Object> jsonMembers(LogRecord record) {
+        if (!json || record.getParameters() == null) {
+            return null;
+        }
+        List<Object> members = new ArrayList<>();
+        Arrays.stream(record.getParameters())
+                .filter(Map.class::isInstance)
+                .map(Map.class::cast)
+                .forEach(map -> {
+                    Map<Object, Object> safe = new LinkedHashMap<>();
+                    map.forEach((name, value) ->
+                            safe.put(name, value instanceof String text ? SecretRedaction.redact(text) : value));
+                    members.add(safe);
+                });
+        return members.isEmpty() ? null : members;
+    }
+
+    /** The exception, or a stand-in with the same stack whose texts are redacted where they had to be. */
+    private static Throwable redacted(Throwable thrown, int depth) {
+        if (thrown == null || depth > MAX_CAUSES) {
+            return null;
+        }
+        String text = thrown.toString();
+        String safeText = SecretRedaction.redact(text);
+        Throwable cause = thrown.getCause() == thrown ? null : thrown.getCause();
+        Throwable safeCause = redacted(cause, depth + 1);
+        if (safeText == text && safeCause == cause) {
+            return thrown;
+        }
+        Throwable copy = new RedactedThrowable(safeText, safeCause);
+        copy.setStackTrace(thrown.getStackTrace());
+        return copy;
+    }
+
+    /** Prints as the original's {@code toString()} with the secrets taken out. */
+    private static final class RedactedThrowable extends Throwable {
+
+        private static final long serialVersionUID = 1L;
+        private final String text;
+
+        RedactedThrowable(String text, Throwable cause) {
+            super(text, cause, false, true);
+            this.text = text;
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // the original's stack is set instead
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    @Override
+    public String getHead(Handler handler) {
+        return format.getHead(handler);
+    }
+
+    @Override
+    public String getTail(Handler handler) {
+        return format.getTail(handler);
+    }
+}

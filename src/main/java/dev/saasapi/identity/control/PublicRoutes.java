@@ -25,9 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * @RolesAllowed} or {@code @DenyAll} of its own), the mappings of servlets annotated {@code
  * @PermitAll}, and the server's MicroProfile endpoints (health, metrics, OpenAPI: servlets Payara
  * names {@code microprofile-*}, which never ask for a caller). Everything else is protected, so a
- * new endpoint is safe by default. A bearer token sent
- * to a public path is not looked at: a client that sends its expired token along with a login is not
- * refused the login that would renew it.
+ * new endpoint is safe by default. A bearer token sent to a public path is not looked at: a client
+ * that sends its expired token along with a login is not refused the login that would renew it.
  */
 public class PublicRoutes implements Extension {
 

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * What every request and response passes, API or static file: security headers (OWASP secure
- * headers for APIs), refusal of TRACE, of methods HTTP does not define where no resource answers
- * them (documents, health, metrics), of a query that cannot be decoded, and of a declared body over {@link RequestBodies#MAX_BYTES}
- * before a byte of it is read. Refusals go through {@code sendError}, so the error page answers with
+ * headers for APIs), refusal of TRACE, of a query that cannot be decoded, of a declared body over
+ * {@link RequestBodies#MAX_BYTES} before a byte of it is read, and of anything but a read on the
+ * servlets that only serve reads (documents, health, metrics). Refusals go through {@code sendError}, so the error page answers with
  * problem+json like everything else.
  */
 @WebFilter(

@@ -32,4 +32,4 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 \
 # container outgrow its limit and be killed. An OutOfMemoryError ends the process so that the
 # orchestrator restarts it. More JVM options: JAVA_TOOL_OPTIONS. One node: no Hazelcast cluster.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50.0", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/payara/payara-micro.jar"]
-CMD ["--nocluster", "--port", "8000", "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", "--systemproperties", "/opt/payara/config/system.properties", "--deploy", "/opt/payara/deployments/ROOT.war"]
+CMD ["--nocluster", "--port", "8000", "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", "--systemproperties", "/opt/payara/config/system.properties", "--logproperties", "/opt/payara/config/logging.properties", "--deploy", "/opt/payara/deployments/ROOT.war"]

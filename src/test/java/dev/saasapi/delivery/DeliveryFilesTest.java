@@ -188,6 +188,9 @@ class DeliveryFilesTest {
         Path properties = dockerfile.projectFileOf(command.get(command.indexOf("--systemproperties") + 1));
         assertEquals(Path.of("payara", "system.properties"), properties);
         assertTrue(Files.readString(properties).contains("jakarta.json.provider="));
+        Path logging = dockerfile.projectFileOf(command.get(command.indexOf("--logproperties") + 1));
+        assertEquals(Path.of("payara", "logging.properties"), logging);
+        assertTrue(Files.readString(logging).contains("javax.enterprise.system.security.ssl.level=SEVERE"));
         Path war = dockerfile.projectFileOf(command.get(command.indexOf("--deploy") + 1));
         assertEquals(Path.of("target", DeliveryFiles.pomProperty("finalName") + ".war"), war);
     }

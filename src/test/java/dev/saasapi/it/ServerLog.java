@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The whole log of the suite's server (Payara Micro's {@code --logtofile}, every line whoever wrote
+ * The whole log of the suite's server (the file {@link TestEnvironment} adds to the logging settings, every line whoever wrote
  * it: our code, Jersey, Payara), for tests that send known secrets and then look for them.
  */
 public final class ServerLog {

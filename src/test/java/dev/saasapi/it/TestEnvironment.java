@@ -2,6 +2,9 @@ package dev.saasapi.it;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -41,6 +44,7 @@ public class TestEnvironment implements LauncherSessionListener {
         String privateKey = newPrivateKey();
         System.setProperty(DATABASE_URL_PROPERTY, url);
         System.setProperty(PRIVATE_KEY_PROPERTY, privateKey);
+        writeLoggingWithFile();
         String options = System.getProperty("payara.cmdOptions", System.getenv().getOrDefault("MICRO_CMD_OPTIONS", ""));
         // the connector splits its options on spaces; a space inside a value is written as "\ "
         System.setProperty(
@@ -62,6 +66,45 @@ public class TestEnvironment implements LauncherSessionListener {
                 System.err.println("could not stop the embedded PostgreSQL: " + e);
             }
             embedded = null;
+        }
+    }
+
+    /**
+     * The suite server logs as production does ({@code payara/logging.properties}), and also to
+     * {@code it.server.log}: Payara Micro ignores {@code --logtofile} when it is given logging
+     * properties, so the file handler is added to a copy of them.
+     */
+    private static void writeLoggingWithFile() {
+        String log = System.getProperty("it.server.log");
+        if (log == null) {
+            return;
+        }
+        try {
+            Path production = Path.of(System.getProperty("it.preboot")).resolveSibling("logging.properties");
+            Path copy = Path.of(log).resolveSibling("it-logging.properties");
+            // this run's log only: a previous run's files would count as this server's lines
+            try (var old = Files.newDirectoryStream(
+                    Path.of(log).getParent(), Path.of(log).getFileName() + "*")) {
+                for (Path file : old) {
+                    Files.delete(file);
+                }
+            }
+            Files.writeString(
+                    copy,
+                    Files.readString(production)
+                            + "\n# the suite's server log file (TestEnvironment)\n"
+                            + "handlers=java.util.logging.FileHandler, java.util.logging.ConsoleHandler\n"
+                            + "java.util.logging.FileHandler.pattern=" + log.replace("\\", "/") + "\n"
+                            + "java.util.logging.FileHandler.limit=10240000\n"
+                            + "java.util.logging.FileHandler.count=10\n"
+                            + "java.util.logging.FileHandler.level=FINE\n"
+                            + "java.util.logging.FileHandler.append=true\n"
+                            + "java.util.logging.FileHandler.formatter=com.sun.enterprise.server.logging.ODLLogFormatter\n");
+            System.setProperty(
+                    "payara.extraMicroOptions",
+                    System.getProperty("payara.extraMicroOptions", "") + " --logproperties " + copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

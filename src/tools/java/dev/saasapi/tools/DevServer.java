@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * The development run ({@code ./mvnw -Prun}): the packaged WAR on Payara Micro, started the way
  * production starts it ({@code java -jar payara-micro.jar --deploy ROOT.war}), on {@code PORT}
  * (8000). Settings come from the environment and, below it, from {@code .env}. Without {@code DATABASE_URL} it first starts an embedded PostgreSQL whose data lives in
- * {@code .data/postgres} and survives restarts. Ctrl-C, SIGTERM or the end of the Maven process
- * stops Payara, then PostgreSQL.
+ * {@code .data/postgres} and survives restarts. It runs in Maven's JVM ({@code exec:java}): Ctrl-C or
+ * SIGTERM stops Payara, then PostgreSQL.
  */
 public final class DevServer {
 
@@ -44,7 +44,9 @@ public final class DevServer {
                     .setPort(databasePort(dataDir))
                     .setServerConfig("fsync", "on")
                     .start();
-            databaseUrl = "postgresql://postgres@localhost:" + embedded.getPort() + "/postgres";
+            // the embedded server trusts local connections: the password is ignored, and with one the pool
+            // looks up no missing db.password (Payara warns "no value found" each time it does)
+            databaseUrl = "postgresql://postgres:postgres@localhost:" + embedded.getPort() + "/postgres";
             System.out.println("[dev] embedded PostgreSQL on port " + embedded.getPort() + ", data in " + dataDir);
         } else {
             System.out.println("[dev] using DATABASE_URL");
@@ -63,11 +65,9 @@ public final class DevServer {
 
         EmbeddedPostgres database = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, database), "dev-server-stop"));
-        // killing Maven alone (not Ctrl-C, which reaches every process) must not leave Payara and PostgreSQL behind
-        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
         announceWhenReady(payara, port, started);
-        int exit = payara.waitFor();
-        System.exit(exit);
+        // Payara's exit status is the run's: 78 after a start-up failure, whose reason is its last line
+        System.exit(payara.waitFor());
     }
 
     private static void announceWhenReady(Process payara, int port, long started) throws InterruptedException {

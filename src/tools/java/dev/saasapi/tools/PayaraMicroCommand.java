@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The command line that starts the packaged WAR as production does (README, Dockerfile): this JDK's
  * java with the given JVM options, Payara Micro with the project's pre-boot commands and the system
- * properties beside them, one node. For the development run, the benchmark and the tests.
+ * properties and logging settings beside them, one node. For the development run, the benchmark and the tests.
  */
 public final class PayaraMicroCommand {
 
@@ -31,6 +31,8 @@ public final class PayaraMicroCommand {
                 preBootCommands.toString(),
                 "--systemproperties",
                 preBootCommands.resolveSibling("system.properties").toString(),
+                "--logproperties",
+                preBootCommands.resolveSibling("logging.properties").toString(),
                 "--deploy",
                 war.toString()));
         return command;

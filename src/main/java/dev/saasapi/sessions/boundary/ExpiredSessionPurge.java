@@ -33,6 +33,11 @@ public class ExpiredSessionPurge {
         task = scheduler.scheduleAtFixedRate(this::purge, 0, PERIOD_MINUTES, TimeUnit.MINUTES);
     }
 
+    /** Whether the purge runs (from start-up on, every {@link #PERIOD_MINUTES} minutes). */
+    boolean scheduled() {
+        return task != null && !task.isDone();
+    }
+
     @PreDestroy
     void cancel() {
         if (task != null) {

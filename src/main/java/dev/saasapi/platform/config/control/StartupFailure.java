@@ -1,5 +1,6 @@
 package dev.saasapi.platform.config.control;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,13 +32,19 @@ public final class StartupFailure {
         }
     }
 
+    /**
+     * Logs the reason once. On Payara Micro the process then ends, and the reason is the last line it
+     * logs (see {@link PayaraMicroProcess}).
+     */
     public static void report(InvalidConfigurationException e) {
-        if (REPORTED.add(e.getMessage())) {
-            LOG.severe("Cannot start saas-api: " + e.getMessage());
-        }
-        if (PayaraMicroProcess.isRunning() && EXITING.compareAndSet(false, true)) {
-            LOG.severe("Stopping Payara Micro with exit status " + EXIT_STATUS);
-            PayaraMicroProcess.exitSoon(EXIT_STATUS);
+        String reason = "Cannot start saas-api: " + e.getMessage();
+        if (!PayaraMicroProcess.isRunning()) {
+            if (REPORTED.add(e.getMessage())) {
+                LOG.severe(reason);
+            }
+        } else if (EXITING.compareAndSet(false, true)) {
+            PayaraMicroProcess.exitSoon(
+                    EXIT_STATUS, LOG, List.of("Stopping Payara Micro with exit status " + EXIT_STATUS, reason));
         }
     }
 }

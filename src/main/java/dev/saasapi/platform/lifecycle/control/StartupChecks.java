@@ -57,16 +57,33 @@ public class StartupChecks {
 
     private void migrate(int lockWaitSeconds) {
         try (Connection connection = dataSource.getConnection()) {
+            migrate(connection, lockWaitSeconds);
+        } catch (SQLException e) {
+            throw notMigrated(e);
+        }
+    }
+
+    /**
+     * Brings the schema of {@code connection} up to date, as start-up does.
+     *
+     * @throws InvalidConfigurationException naming the reason in one line, if it cannot
+     */
+    static void migrate(Connection connection, int lockWaitSeconds) {
+        try {
             DatabaseMigrations.update(connection, lockWaitSeconds);
         } catch (SQLException | LiquibaseException e) {
-            // one line: Liquibase's messages (a changed checksum, say) span several
-            String reason = SqlErrors.sqlCause(e)
-                    .map(SQLException::getMessage)
-                    .orElse(e.getMessage())
-                    .replaceAll("\\s+", " ");
-            LOG.log(Level.FINE, "migration failed", e);
-            throw new InvalidConfigurationException(
-                    "the database in " + DatabaseUrl.VARIABLE + " could not be migrated: " + reason, e);
+            throw notMigrated(e);
         }
+    }
+
+    private static InvalidConfigurationException notMigrated(Exception e) {
+        // one line: Liquibase's messages (a changed checksum, say) span several
+        String reason = SqlErrors.sqlCause(e)
+                .map(SQLException::getMessage)
+                .orElse(e.getMessage())
+                .replaceAll("\\s+", " ");
+        LOG.log(Level.FINE, "migration failed", e);
+        return new InvalidConfigurationException(
+                "the database in " + DatabaseUrl.VARIABLE + " could not be migrated: " + reason, e);
     }
 }

@@ -3,10 +3,14 @@ package dev.saasapi.platform.migrations.control;
 import dev.saasapi.platform.config.control.Settings;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -26,6 +30,11 @@ public final class DatabaseMigrations {
 
     public static final String CHANGELOG = "liquibase/changelog.yaml";
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+    /**
+     * Liquibase logs about 30 INFO lines for an update (snapshots, locks, a summary table); the one
+     * line of {@link #update} names what was applied. Held here so that the level set on it stays.
+     */
+    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
 
     private DatabaseMigrations() {}
 
@@ -41,8 +50,24 @@ public final class DatabaseMigrations {
      */
     public static void update(Connection connection, int lockWaitSeconds) throws LiquibaseException, SQLException {
         long start = System.nanoTime();
-        migrate(connection, lockWaitSeconds, liquibase -> liquibase.update(new Contexts(), new LabelExpression()));
-        LOG.info(() -> "Database schema up to date (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
+        List<String> applied = new ArrayList<>();
+        Level liquibaseLevel = LIQUIBASE_LOG.getLevel();
+        LIQUIBASE_LOG.setLevel(Level.WARNING);
+        try {
+            migrate(connection, lockWaitSeconds, liquibase -> {
+                liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream()
+                        .map(ChangeSet::getId)
+                        .forEach(applied::add);
+                liquibase.update(new Contexts(), new LabelExpression());
+            });
+        } finally {
+            LIQUIBASE_LOG.setLevel(liquibaseLevel);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        LOG.info(() -> applied.isEmpty()
+                ? "Database schema up to date, nothing to apply (" + millis + " ms)"
+                : "Database schema up to date: applied " + applied.size() + " changesets in " + millis + " ms: "
+                        + String.join(", ", applied));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.saasapi.platform.config.control.InvalidConfigurationException;
 import dev.saasapi.platform.config.control.Settings;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -17,6 +18,11 @@ public final class DatabaseWait {
     public static final String VARIABLE = "DATABASE_WAIT_SECONDS";
     static final int DEFAULT_SECONDS = 30;
     private static final Logger LOG = Logger.getLogger(DatabaseWait.class.getName());
+    /**
+     * Payara's connection pool logs three WARNING lines per failed attempt; while this waits, its one
+     * line says so and its end names the cause. Held here so that the level set on it stays.
+     */
+    private static final Logger POOL_LOG = Logger.getLogger("javax.enterprise.resource.resourceadapter");
 
     private DatabaseWait() {}
 
@@ -30,6 +36,16 @@ public final class DatabaseWait {
      * is retried, never bad credentials.
      */
     public static void untilReachable(DataSource dataSource, int seconds) throws SQLException {
+        Level poolLevel = POOL_LOG.getLevel();
+        POOL_LOG.setLevel(Level.SEVERE);
+        try {
+            retry(dataSource, seconds);
+        } finally {
+            POOL_LOG.setLevel(poolLevel);
+        }
+    }
+
+    private static void retry(DataSource dataSource, int seconds) throws SQLException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {

@@ -8,6 +8,7 @@ import dev.saasapi.it.PayaraProcess;
 import dev.saasapi.it.TestEnvironment;
 import dev.saasapi.platform.config.control.StartupFailure;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,7 @@ class StartupConfigurationIT {
                             "Cannot start saas-api: the database in DATABASE_URL cannot be reached (waited 3 s"),
                     payara.log());
             assertFalse(payara.log().contains(SECRET), "the password must never be logged");
+            assertEquals(0, payara.logLines("RAR5"), "Payara's pool logs nothing per attempt while start-up waits");
         }
     }
 
@@ -86,6 +88,11 @@ class StartupConfigurationIT {
         assertTrue(status.isPresent(), () -> "the process kept running after a failed start-up:\n" + tail(payara));
         assertEquals(StartupFailure.EXIT_STATUS, status.getAsInt());
         assertEquals(1, payara.logLines("Stopping Payara Micro with exit status 78"));
+        List<String> lines =
+                payara.log().lines().filter(line -> !line.isBlank()).toList();
+        assertTrue(
+                lines.get(lines.size() - 1).contains("Cannot start saas-api: "),
+                () -> "the reason is the last line the operator sees:\n" + tail(payara));
     }
 
     private static String tail(PayaraProcess payara) {

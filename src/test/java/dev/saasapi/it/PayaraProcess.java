@@ -36,7 +36,8 @@ public final class PayaraProcess implements AutoCloseable {
         int port = freePort();
         return start(
                 PayaraMicroCommand.of(
-                        "-Xmx384m",
+                        // C1 only: these servers mostly boot (a quarter faster) and serve a few requests
+                        "-Xmx384m -XX:TieredStopAtLevel=1",
                         payaraMicroJar(),
                         Path.of(System.getProperty("it.preboot")),
                         Path.of(System.getProperty("it.war")),

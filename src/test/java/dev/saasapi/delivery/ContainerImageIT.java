@@ -1,6 +1,7 @@
 package dev.saasapi.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,25 +9,35 @@ import com.sun.net.httpserver.HttpServer;
 import dev.saasapi.delivery.DeliveryFiles.Dockerfile;
 import dev.saasapi.it.Api;
 import dev.saasapi.it.PayaraProcess;
+import dev.saasapi.it.TestDatabase;
 import dev.saasapi.it.TestEnvironment;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The container image's command line and health check, run on this machine (no Docker engine here):
  * the Dockerfile's ENTRYPOINT and CMD start the WAR with the pre-boot settings, and its HEALTHCHECK
- * tells a ready app from one that is not. Paths of the image map to the project files that its COPY
+ * tells a ready app from one that is not, and {@code docker stop} ends it gracefully. Paths of the image map to the project files that its COPY
  * instructions take; the image's port becomes a free one.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerImageIT {
 
     private static Dockerfile dockerfile;
@@ -101,6 +112,46 @@ class ContainerImageIT {
         } finally {
             notReady.stop(0);
         }
+    }
+
+    /**
+     * {@code docker stop}: SIGTERM while a request is in flight. Last, as it ends the process; on the
+     * image's own command line, so that what the orchestrator sees is what the image does.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void dockerStopTurnsReadinessDownLetsTheRequestInFlightFinishAndExitsZero() throws Exception {
+        Api api = new Api(payara.url());
+        String token = api.registeredToken(Api.uniqueEmail(), "shutdown-Passw0rd");
+        assertEquals(200, api.get("/health/ready").statusCode());
+
+        CompletableFuture<HttpResponse<String>> inFlight;
+        try (Connection lock = TestDatabase.connect();
+                Statement statement = lock.createStatement()) {
+            // holds GET /users/me in its SELECT until the lock is released: a request in flight
+            lock.setAutoCommit(false);
+            statement.execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
+            inFlight = CompletableFuture.supplyAsync(() -> api.get("/users/me", token));
+            Thread.sleep(500);
+
+            payara.terminate();
+            HttpResponse<String> ready = api.get("/health/ready");
+            for (int i = 0; i < 20 && ready.statusCode() != 503; i++) {
+                Thread.sleep(50);
+                ready = api.get("/health/ready");
+            }
+            assertEquals(503, ready.statusCode(), "readiness turns DOWN first: " + ready.body());
+            assertFalse(inFlight.isDone(), "the request is still in flight");
+            lock.rollback();
+        }
+
+        HttpResponse<String> me = inFlight.get(10, TimeUnit.SECONDS);
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals(OptionalInt.of(0), payara.exitStatus(Duration.ofSeconds(30)));
+        // the request held in flight, and perhaps a readiness probe the test sent meanwhile
+        assertEquals(1, payara.logLines("SIGTERM: readiness is DOWN; waiting for "), payara.log());
+        assertEquals(0, payara.logLines("SIGTERM: readiness is DOWN; waiting for 0 request"), payara.log());
+        assertEquals(0, payara.logLines("request(s) unfinished"), payara.log());
     }
 
     /** Runs the image's HEALTHCHECK command against a port of this machine; its exit code. */

@@ -5,20 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saasapi.it.Api;
+import dev.saasapi.it.CustomSettingsServer;
 import dev.saasapi.it.PayaraProcess;
-import dev.saasapi.it.TestEnvironment;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The log of a Payara process of its own with {@code LOG_FORMAT=json}: one line per request, the
+ * The log of a Payara process with {@code LOG_FORMAT=json} ({@link CustomSettingsServer}): one line per request, the
  * request id in every line written while it is served, and nothing secret.
  */
 class RequestLogIT {
@@ -29,14 +27,8 @@ class RequestLogIT {
 
     @BeforeAll
     static void start() throws Exception {
-        payara = PayaraProcess.start(Map.of(
-                "DATABASE_URL", System.getProperty(TestEnvironment.DATABASE_URL_PROPERTY), "LOG_FORMAT", "json"));
+        payara = CustomSettingsServer.get();
         api = new Api(payara.url());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        payara.close();
     }
 
     @Test

@@ -75,15 +75,17 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         if (database.isEmpty() || database.contains("/")) {
             throw new InvalidConfigurationException(VARIABLE + " has no database name; " + EXPECTED);
         }
-        String jdbcUrl = "jdbc:postgresql://" + host + ":" + port + "/" + database
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        String user = "";
-        String password = "";
+        // credentials in the query (?user=…&password=…, as libpq allows) leave it, as in the jdbc: form
+        DatabaseUrl query = fromJdbcUrl("jdbc:postgresql://" + host + ":" + port + "/" + database
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        String jdbcUrl = query.jdbcUrl();
+        String user = query.user();
+        String password = query.password();
         String userInfo = authority.contains("@") ? authority.substring(0, authority.lastIndexOf('@')) : null;
-        if (userInfo != null) {
+        if (userInfo != null) { // wins over the query
             int colon = userInfo.indexOf(':');
             user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
+            password = colon < 0 ? password : decode(userInfo.substring(colon + 1));
         }
         return new DatabaseUrl(jdbcUrl, user, password);
     }

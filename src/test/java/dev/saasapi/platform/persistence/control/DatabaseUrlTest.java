@@ -32,6 +32,17 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void takesCredentialsOutOfTheQueryOfTheUrlForm() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://db/saas?user=app&sslmode=require&password=hunter%232");
+        assertEquals(new DatabaseUrl("jdbc:postgresql://db:5432/saas?sslmode=require", "app", "hunter#2"), url);
+        assertFalse(url.toString().contains("hunter"), url.toString());
+        assertEquals(
+                new DatabaseUrl("jdbc:postgresql://db:5432/saas", "owner", "pw"),
+                DatabaseUrl.parse("postgresql://owner:pw@db/saas?user=other&password=other"),
+                "the credentials before the host win");
+    }
+
+    @Test
     void decodesPercentEncodedCredentialsAndKeepsPlusLiteral() {
         DatabaseUrl url = DatabaseUrl.parse("postgresql://us%40er:p%40ss%3Aw%2Fo+rd%20x@db:5432/saas");
 

@@ -30,6 +30,6 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 \
 # Heap: half the container's memory limit. Beyond the heap, Payara needs about 360 MB under load
 # (metaspace, code cache, threads, native buffers; measured in BENCHMARKS.md), so 75% would let a 1 GiB
 # container outgrow its limit and be killed. An OutOfMemoryError ends the process so that the
-# orchestrator restarts it. More JVM options: JAVA_TOOL_OPTIONS. One node: no Hazelcast cluster.
+# orchestrator restarts it. More JVM options: JAVA_TOOL_OPTIONS. One node: no Hazelcast data grid.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50.0", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/payara/payara-micro.jar"]
-CMD ["--nocluster", "--port", "8000", "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", "--systemproperties", "/opt/payara/config/system.properties", "--logproperties", "/opt/payara/config/logging.properties", "--deploy", "/opt/payara/deployments/ROOT.war"]
+CMD ["--nohazelcast", "--port", "8000", "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", "--systemproperties", "/opt/payara/config/system.properties", "--logproperties", "/opt/payara/config/logging.properties", "--deploy", "/opt/payara/deployments/ROOT.war"]

@@ -166,7 +166,7 @@ class DeliveryFilesTest {
         List<String> command = image.command();
         // The benchmark sizes its JVM the same way, to measure the memory the image would use.
         assertTrue(command.contains(Benchmark.IMAGE_HEAP_SHARE), "" + command);
-        assertTrue(command.contains("--nocluster"), "" + command);
+        assertTrue(command.contains("--nohazelcast"), "" + command);
         String port = command.get(command.indexOf("--port") + 1);
         assertEquals(port, image.only("EXPOSE").arguments());
         String healthcheck = image.only("HEALTHCHECK").arguments();

@@ -11,6 +11,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * An integration test that runs inside the suite's Payara Micro, in the deployed application
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * is best checked from inside: transactions, locks, events between features, scheduled work.
  */
 @ExtendWith(ArquillianExtension.class)
+@Execution(ExecutionMode.SAME_THREAD) // Arquillian's state is per thread: the suite's classes share one
 public abstract class InContainerIT {
 
     /** Runs {@code work} in a transaction of its own and commits it. */

@@ -24,7 +24,7 @@ public final class PayaraMicroCommand {
                 "-XX:+ExitOnOutOfMemoryError",
                 "-jar",
                 payaraMicroJar.toString(),
-                "--nocluster",
+                "--nohazelcast",
                 "--port",
                 String.valueOf(port),
                 "--prebootcommandfile",

@@ -10,7 +10,6 @@ import dev.saasapi.it.ServerLog;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,6 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class HttpFuzzIT extends HttpIT {
 
     private static final int CASES = Integer.getInteger("fuzz.http.cases", 5000);
+    private static final int CLIENTS = Integer.getInteger("fuzz.http.clients", 4);
     private static final String PASSWORD = "fuzz-" + UUID.randomUUID();
     private static final int HTTP_VERSION_NOT_SUPPORTED = 505;
     private static final java.util.regex.Pattern METHOD_TOKEN =
@@ -51,7 +55,7 @@ class HttpFuzzIT extends HttpIT {
             "SQL");
 
     @Test
-    void answersEveryMutatedRequestWithoutA5xxAndWithAProblemOrNoInternals() throws IOException {
+    void answersEveryMutatedRequestWithoutA5xxAndWithAProblemOrNoInternals() throws Exception {
         String email = Api.uniqueEmail();
         String token = api.registeredToken(email, PASSWORD);
         String refreshToken = Api.json(api.login(email, PASSWORD)).getString("refresh_token");
@@ -61,17 +65,38 @@ class HttpFuzzIT extends HttpIT {
         List<String> secrets = List.of(PASSWORD, token, refreshToken);
 
         long first = Long.getLong("fuzz.seed", new Random().nextLong());
-        List<String> failures = new ArrayList<>();
-        for (int i = 0; i < CASES && failures.size() < 10; i++) {
-            long seed = first + i;
-            byte[] request = mutator.request(new Random(seed));
-            RawHttp.Response response = raw.send(request);
-            String failure = check(request, response, secrets);
-            if (failure != null) {
-                failures.add("seed " + seed + ": " + failure + "\n    request: " + printable(request, 600)
-                        + "\n    response: " + response.status() + " " + printable(response.body(), 400));
+        List<String> failures = new CopyOnWriteArrayList<>();
+        // a few clients at once, as real traffic comes: the server uses both cores (login cases hash a
+        // password); each case depends on its seed only, so the order does not matter
+        long started = System.nanoTime();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> cases = new ArrayList<>();
+            for (int i = 0; i < CASES; i++) {
+                long seed = first + i;
+                cases.add(clients.submit(() -> {
+                    if (failures.size() >= 10) {
+                        return null;
+                    }
+                    byte[] request = mutator.request(new Random(seed));
+                    RawHttp.Response response = raw.send(request);
+                    String failure = check(request, response, secrets);
+                    if (failure != null) {
+                        failures.add("seed " + seed + ": " + failure + "\n    request: " + printable(request, 600)
+                                + "\n    response: " + response.status() + " " + printable(response.body(), 400));
+                    }
+                    return null;
+                }));
             }
+            for (Future<?> done : cases) {
+                done.get();
+            }
+        } finally {
+            clients.shutdownNow();
         }
+        System.out.printf(
+                "HttpFuzzIT: %d cases from seed %d, %d clients, %.1f s%n",
+                CASES, first, CLIENTS, (System.nanoTime() - started) / 1e9);
         assertTrue(
                 failures.isEmpty(),
                 failures.size() + " failures (replay one with -Dfuzz.seed=<seed>"

@@ -5,8 +5,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 /**
@@ -42,6 +44,14 @@ public final class SafeLogFormatter extends Formatter {
         String safeMessage = SecretRedaction.redact(message);
         Throwable thrown = record.getThrown();
         Throwable safeThrown = redacted(thrown, 0);
+        Level level = record.getLevel();
+        if (isUnparseableRequest(thrown)) {
+            // the client's malformed request, refused by the HTTP layer: one line, not a stranger-made stack trace
+            safeMessage =
+                    "Refused a request the HTTP layer cannot parse: " + SecretRedaction.redact(String.valueOf(thrown));
+            safeThrown = null;
+            level = Level.WARNING;
+        }
         List<Object> members = jsonMembers(record);
         if (id == null && safeMessage == message && safeThrown == thrown && members == null) {
             return format.format(record); // nothing to add or take out: the record as it is
@@ -52,7 +62,7 @@ public final class SafeLogFormatter extends Formatter {
         } else if (id != null) {
             safeMessage = "[request_id=" + id + "] " + safeMessage;
         }
-        LogRecord copy = new LogRecord(record.getLevel(), safeMessage);
+        LogRecord copy = new LogRecord(level, safeMessage);
         copy.setInstant(record.getInstant());
         copy.setLoggerName(record.getLoggerName());
         copy.setSequenceNumber(record.getSequenceNumber());
@@ -63,6 +73,25 @@ public final class SafeLogFormatter extends Formatter {
         copy.setParameters(parameters.isEmpty() ? null : parameters.toArray());
         return format.format(copy);
     }
+
+    /**
+     * Whether the server's HTTP layer failed on parsing a client's request: a path it cannot decode
+     * ({@code %ZZ}, a {@code %} at the end, {@code /..} above the root), an unknown protocol version,
+     * a broken chunk length. Payara logs each with a stack trace of about a hundred lines, at SEVERE
+     * or WARNING, that anyone can cause; the exception's text is all an operator needs.
+     */
+    static boolean isUnparseableRequest(Throwable thrown) {
+        if (thrown == null || thrown.getStackTrace().length == 0) {
+            return false;
+        }
+        return REQUEST_PARSERS.contains(thrown.getStackTrace()[0].getClassName());
+    }
+
+    private static final Set<String> REQUEST_PARSERS = Set.of(
+            "org.glassfish.grizzly.http.util.URLDecoder",
+            "org.glassfish.grizzly.http.util.HttpRequestURIDecoder",
+            "org.glassfish.grizzly.http.Protocol",
+            "org.glassfish.grizzly.http.ChunkedTransferEncoding");
 
     /** The maps among the parameters, their text values redacted (JSON only), or null when there are none. */
     private List<Object> jsonMembers(LogRecord record) {

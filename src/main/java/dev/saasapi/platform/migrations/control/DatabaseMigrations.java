@@ -5,11 +5,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.Scope;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -19,6 +21,7 @@ import liquibase.lockservice.DatabaseChangeLogLock;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /**
  * Applies the Liquibase changelogs from the top-level {@code liquibase/} folder (packaged as
@@ -58,7 +61,7 @@ public final class DatabaseMigrations {
                 liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream()
                         .map(ChangeSet::getId)
                         .forEach(applied::add);
-                liquibase.update(new Contexts(), new LabelExpression());
+                inLogOnlyScope(() -> liquibase.update(new Contexts(), new LabelExpression()));
             });
         } finally {
             LIQUIBASE_LOG.setLevel(liquibaseLevel);
@@ -68,6 +71,27 @@ public final class DatabaseMigrations {
                 ? "Database schema up to date, nothing to apply (" + millis + " ms)"
                 : "Database schema up to date: applied " + applied.size() + " changesets in " + millis + " ms: "
                         + String.join(", ", applied));
+    }
+
+    /**
+     * Runs Liquibase with its messages to users ("Database is up to date", the update summary table)
+     * sent to its log, which {@link #update} keeps at WARNING, instead of printed to standard out.
+     */
+    private static void inLogOnlyScope(Migration.Step step) throws LiquibaseException {
+        try {
+            Scope.child(
+                    Map.of(
+                            Scope.Attr.ui.name(),
+                            new LoggerUIService(),
+                            // the summary table too (it is written to standard out, not through the UI)
+                            "liquibase.command.showSummaryOutput",
+                            "LOG"),
+                    step::run);
+        } catch (LiquibaseException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new LiquibaseException(e);
+        }
     }
 
     /**
@@ -95,6 +119,12 @@ public final class DatabaseMigrations {
     @FunctionalInterface
     public interface Migration {
         void run(Liquibase liquibase) throws LiquibaseException;
+
+        /** One call into Liquibase. */
+        @FunctionalInterface
+        interface Step {
+            void run() throws LiquibaseException;
+        }
     }
 
     /** The changelog in a Liquibase session over {@code connection}; the caller closes it. */

@@ -51,6 +51,33 @@ class SafeLogFormatterTest {
     }
 
     @Test
+    void shortensTheServersStackTraceForARequestItCannotParseToOneLine() {
+        LogRecord record = new LogRecord(Level.SEVERE, "An exception or error occurred in the container");
+        IllegalArgumentException undecodable =
+                new IllegalArgumentException("URLDecoder: Illegal hex characters in escape (%) pattern - %ZZ");
+        undecodable.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.glassfish.grizzly.http.util.URLDecoder", "decode", "URLDecoder.java", 199),
+            new StackTraceElement("org.apache.catalina.connector.CoyoteAdapter", "service", "CoyoteAdapter.java", 1)
+        });
+        record.setThrown(undecodable);
+        Formatter levelMessageAndThrown = new Formatter() {
+            @Override
+            public String format(LogRecord copy) {
+                return copy.getLevel() + " " + copy.getMessage() + " " + copy.getThrown();
+            }
+        };
+        assertEquals(
+                "WARNING Refused a request the HTTP layer cannot parse: java.lang.IllegalArgumentException:"
+                        + " URLDecoder: Illegal hex characters in escape (%) pattern - %ZZ null",
+                new SafeLogFormatter(levelMessageAndThrown, false).format(record));
+
+        record.setThrown(new IllegalStateException("a failure of the server itself"));
+        assertTrue(new SafeLogFormatter(levelMessageAndThrown, false)
+                .format(record)
+                .startsWith("SEVERE An exception or error occurred in the container java.lang.IllegalStateException"));
+    }
+
+    @Test
     void takesSecretsOutOfTheMessageTheJsonMembersAndTheExceptionTexts() {
         RequestIds.set("abc-3");
         LogRecord record = new LogRecord(Level.WARNING, "request to {0} failed");

@@ -16,12 +16,14 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +46,8 @@ class ContainerImageIT {
     private static Dockerfile image;
     private static PayaraProcess payara;
     private static int port;
+    /** Its own tables: the docker stop test locks its users table, and the suite's servers must not wait. */
+    private static String schema;
 
     @BeforeAll
     static void start() throws Exception {
@@ -65,14 +69,29 @@ class ContainerImageIT {
             }
             command.add(word);
         }
+        schema = "image_" + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE SCHEMA " + schema);
+        String url = System.getProperty(TestEnvironment.DATABASE_URL_PROPERTY);
         payara = PayaraProcess.start(
-                command, port, Map.of("DATABASE_URL", System.getProperty(TestEnvironment.DATABASE_URL_PROPERTY)));
+                command,
+                port,
+                Map.of("DATABASE_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema));
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() throws Exception {
         if (payara != null) {
             payara.close();
+        }
+        if (schema != null) {
+            execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = TestDatabase.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
@@ -130,7 +149,7 @@ class ContainerImageIT {
                 Statement statement = lock.createStatement()) {
             // holds GET /users/me in its SELECT until the lock is released: a request in flight
             lock.setAutoCommit(false);
-            statement.execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
+            statement.execute("LOCK TABLE " + schema + ".users IN ACCESS EXCLUSIVE MODE");
             inFlight = CompletableFuture.supplyAsync(() -> api.get("/users/me", token));
             Thread.sleep(500);
 

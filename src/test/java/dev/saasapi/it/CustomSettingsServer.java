@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public final class CustomSettingsServer {
 
+    /** For {@code @ResourceLock}: the classes that use this server run one at a time. */
+    public static final String NAME = "custom-settings-server";
+
     public static final String ISSUER = "https://auth.example.com";
     public static final String AUDIENCE = "billing-api";
     public static final int ACCESS_TOKEN_MINUTES = 15;

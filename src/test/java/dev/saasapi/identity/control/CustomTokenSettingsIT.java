@@ -11,11 +11,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Every JWT setting away from its default, end to end through MicroProfile JWT on Payara: an ES256
  * key, another issuer and audience, another lifetime ({@link CustomSettingsServer}).
  */
+@ResourceLock(CustomSettingsServer.NAME)
 class CustomTokenSettingsIT {
 
     @Test

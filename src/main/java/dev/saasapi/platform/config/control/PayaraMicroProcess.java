@@ -29,8 +29,11 @@ public final class PayaraMicroProcess {
     public static void exitSoon(int status, Logger logger, List<String> lastWords) {
         Thread exit = new Thread(
                 () -> {
-                    quietShutdown(logger.getName());
-                    lastWords.forEach(logger::severe);
+                    try {
+                        quietShutdown(logger.getName());
+                    } finally {
+                        lastWords.forEach(logger::severe);
+                    }
                     System.exit(status);
                 },
                 "saas-api-exit");

@@ -50,7 +50,7 @@ public final class SafeLogFormatter extends Formatter {
             safeMessage =
                     "Refused a request the HTTP layer cannot parse: " + SecretRedaction.redact(String.valueOf(thrown));
             safeThrown = null;
-            level = Level.WARNING;
+            level = level.intValue() > Level.WARNING.intValue() ? Level.WARNING : level;
         }
         List<Object> members = jsonMembers(record);
         if (id == null && safeMessage == message && safeThrown == thrown && members == null) {

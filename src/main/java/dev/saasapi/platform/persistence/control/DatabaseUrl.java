@@ -82,10 +82,10 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         String user = query.user();
         String password = query.password();
         String userInfo = authority.contains("@") ? authority.substring(0, authority.lastIndexOf('@')) : null;
-        if (userInfo != null) { // wins over the query
+        if (userInfo != null) { // the query wins, as in libpq
             int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            password = colon < 0 ? password : decode(userInfo.substring(colon + 1));
+            user = user.isEmpty() ? decode(colon < 0 ? userInfo : userInfo.substring(0, colon)) : user;
+            password = password.isEmpty() && colon >= 0 ? decode(userInfo.substring(colon + 1)) : password;
         }
         return new DatabaseUrl(jdbcUrl, user, password);
     }
@@ -144,6 +144,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
 
     @Override
     public String toString() {
-        return "DatabaseUrl[" + jdbcUrl + ", user=" + user + "]";
+        // a key's password may be in the query too
+        return "DatabaseUrl[" + jdbcUrl.replaceAll("(?i)(sslpassword=)[^&]*", "$1[redacted]") + ", user=" + user + "]";
     }
 }

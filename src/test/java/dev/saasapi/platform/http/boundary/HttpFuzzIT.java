@@ -100,7 +100,9 @@ class HttpFuzzIT extends HttpIT {
         assertTrue(
                 failures.isEmpty(),
                 failures.size() + " failures (replay one with -Dfuzz.seed=<seed>"
-                        + " -Dfuzz.http.cases=1 -Dit.test=HttpFuzzIT):\n" + String.join("\n", failures));
+                        + " -Dfuzz.http.cases=1 -Dfuzz.http.clients=1 -Dit.test=HttpFuzzIT; cases share the server's"
+                        + " state, so a failure that needs another case first may need -Dfuzz.http.clients=1 for the"
+                        + " whole run):\n" + String.join("\n", failures));
 
         assertEquals(200, api.get("/health/ready").statusCode(), "the server still answers");
         assertEquals(200, api.login(email, PASSWORD).statusCode(), "and still logs in");

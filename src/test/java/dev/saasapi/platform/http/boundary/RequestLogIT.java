@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The log of a Payara process with {@code LOG_FORMAT=json} ({@link CustomSettingsServer}): one line per request, the
  * request id in every line written while it is served, and nothing secret.
  */
+@ResourceLock(CustomSettingsServer.NAME)
 class RequestLogIT {
 
     private static final String PASSWORD = "request-log-Passw0rd";

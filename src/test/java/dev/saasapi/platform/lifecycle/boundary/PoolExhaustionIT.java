@@ -19,12 +19,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * More concurrent requests than pooled connections (20): the table the requests read is locked, so
  * every connection handed out stays busy until the lock goes. The excess waits for a connection,
  * briefly, then gets a 503; nothing deadlocks and no connection is left taken afterwards.
  */
+@Isolated // no other class's server may use the suite's schema meanwhile (locks, a locked table)
 class PoolExhaustionIT extends HttpIT {
 
     private static final int POOL = 20;

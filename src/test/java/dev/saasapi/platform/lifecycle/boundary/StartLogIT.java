@@ -34,7 +34,7 @@ class StartLogIT extends HttpIT {
                 List.of(),
                 start.stream().filter(line -> line.startsWith("\tat ")).limit(3).toList(),
                 "no stack trace");
-        assertTrue(start.size() < 150, "a start logs " + start.size() + " lines");
+        assertTrue(start.size() < 200, "a start logs " + start.size() + " lines");
     }
 
     /** The log up to Payara's "ready in" line. */

@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 import liquibase.Liquibase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The schema comes from the Liquibase changelogs, applied by the server and by the command line alike. */
+@Isolated // no other class's server may use the suite's schema meanwhile (locks, a locked table)
 class DatabaseMigrationsIT extends HttpIT {
 
     private static final Map<String, String> CHANGESETS = Map.of(

@@ -37,9 +37,12 @@ class DatabaseUrlTest {
         assertEquals(new DatabaseUrl("jdbc:postgresql://db:5432/saas?sslmode=require", "app", "hunter#2"), url);
         assertFalse(url.toString().contains("hunter"), url.toString());
         assertEquals(
-                new DatabaseUrl("jdbc:postgresql://db:5432/saas", "owner", "pw"),
+                new DatabaseUrl("jdbc:postgresql://db:5432/saas", "other", "other"),
                 DatabaseUrl.parse("postgresql://owner:pw@db/saas?user=other&password=other"),
-                "the credentials before the host win");
+                "the query wins, as in libpq");
+        assertFalse(DatabaseUrl.parse("postgresql://a:b@db/saas?sslpassword=k3y-secret")
+                .toString()
+                .contains("k3y"));
     }
 
     @Test

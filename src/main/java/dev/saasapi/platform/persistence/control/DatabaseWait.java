@@ -4,6 +4,7 @@ import dev.saasapi.platform.config.control.InvalidConfigurationException;
 import dev.saasapi.platform.config.control.Settings;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -54,6 +55,13 @@ public final class DatabaseWait {
                 }
                 return;
             } catch (SQLException e) {
+                Optional<SQLException> refused = SqlErrors.loginRefused(e);
+                if (refused.isPresent()) {
+                    throw new InvalidConfigurationException(
+                            "the database in " + DatabaseUrl.VARIABLE + " refused the login: "
+                                    + refused.get().getMessage() + " (check the user, password and database name)",
+                            e);
+                }
                 if (!SqlErrors.databaseUnavailable(e)) {
                     throw e;
                 }

@@ -52,6 +52,22 @@ public final class SqlErrors {
                 .isPresent();
     }
 
+    /**
+     * The database's refusal of the login itself, anywhere in the chain (the pool wraps it in its own
+     * exceptions): a wrong user or password (SQLSTATE class 28) or no such database (3D000). Waiting
+     * does not help; the configuration is wrong.
+     */
+    public static Optional<SQLException> loginRefused(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("28") || sql.getSQLState().equals("3D000"))) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
+    }
+
     public static Optional<SQLException> sqlCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * key and other algorithms fail), the key must be one of ours (a {@code jku}, {@code x5u}, {@code jwk}
  * or {@code x5c} header is refused outright and never fetched), {@code typ} must be JWT, and {@code
  * iss}, {@code aud}, {@code sub}, {@code iat}, {@code exp} and {@code jti} must all be present and
- * right, {@code nbf} and {@code iat} not in the future. The key set is parsed once, not per request.
+ * right ({@code aud} our audience alone), {@code nbf} and {@code iat} not in the future. The key set is parsed once, not per request.
  * Payara's own MicroProfile JWT verification, which this replaces, checks less ({@code nbf} not at
  * all), rebuilds the public key from its text on every request and logs refusals with a stack trace.
  */
@@ -146,6 +146,9 @@ public class AccessTokenVerifier {
                             if (!(claimsSet.getClaim(identifier) instanceof String id) || !isUuid(id)) {
                                 throw new BadJWTException("JWT " + identifier + " claim is not an id we issue");
                             }
+                        }
+                        if (claimsSet.getAudience().size() != 1) {
+                            throw new BadJWTException("JWT aud claim names other audiences than ours");
                         }
                         Date issuedAt = claimsSet.getIssueTime();
                         if (issuedAt.toInstant().isAfter(Instant.now().plus(ISSUED_AT_SKEW))) {

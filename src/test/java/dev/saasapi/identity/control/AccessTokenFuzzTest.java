@@ -97,7 +97,10 @@ class AccessTokenFuzzTest {
             {"iat", "123456789012345678901234567890"},
             {"sub", "\"\""},
             {"sub", "0"},
-            {"jti", "-1"}
+            {"jti", "-1"},
+            // our audience among others: we issue tokens for one audience only
+            {"aud", "[\"\",\"saas-api\"]"},
+            {"aud", "[\"saas-api\",\"saas-api\"]"}
         }) {
             Verification verification = verifier.verify(signed(ourHeader(), validClaimsWith(claim[0], claim[1])));
             assertNull(verification.claims(), () -> claim[0] + "=" + claim[1] + " was accepted");

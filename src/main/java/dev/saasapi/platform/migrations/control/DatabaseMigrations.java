@@ -77,7 +77,7 @@ public final class DatabaseMigrations {
      * Runs Liquibase with its messages to users ("Database is up to date", the update summary table)
      * sent to its log, which {@link #update} keeps at WARNING, instead of printed to standard out.
      */
-    private static void inLogOnlyScope(Migration.Step step) throws LiquibaseException {
+    private static void inLogOnlyScope(Scope.ScopedRunner<?> step) throws LiquibaseException {
         try {
             Scope.child(
                     Map.of(
@@ -86,7 +86,7 @@ public final class DatabaseMigrations {
                             // the summary table too (it is written to standard out, not through the UI)
                             "liquibase.command.showSummaryOutput",
                             "LOG"),
-                    step::run);
+                    step);
         } catch (LiquibaseException e) {
             throw e;
         } catch (Exception e) {
@@ -119,12 +119,6 @@ public final class DatabaseMigrations {
     @FunctionalInterface
     public interface Migration {
         void run(Liquibase liquibase) throws LiquibaseException;
-
-        /** One call into Liquibase. */
-        @FunctionalInterface
-        interface Step {
-            void run() throws LiquibaseException;
-        }
     }
 
     /** The changelog in a Liquibase session over {@code connection}; the caller closes it. */

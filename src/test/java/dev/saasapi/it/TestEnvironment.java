@@ -15,8 +15,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Prepares what the integration tests run against, once per test JVM and before Arquillian reads
  * its configuration: the PostgreSQL ({@code TEST_DATABASE_URL}, or an embedded one started here and
- * stopped after the last test) and the JWT signing key, both handed to the Payara Micro process
- * through {@code payara.cmdOptions}. Unit tests (no {@code it.database} property) skip all of it.
+ * stopped after the last test), the JWT signing key and the SMTP server that receives its mail
+ * ({@link TestMail#suite()}), all handed to the Payara Micro process through {@code payara.cmdOptions}. Unit tests (no {@code it.database} property) skip all of it.
  */
 public class TestEnvironment implements LauncherSessionListener {
 
@@ -45,6 +45,8 @@ public class TestEnvironment implements LauncherSessionListener {
         System.setProperty(DATABASE_URL_PROPERTY, url);
         System.setProperty(PRIVATE_KEY_PROPERTY, privateKey);
         writeLoggingWithFile();
+        TestMail.startSuite();
+        TestMail mail = TestMail.suite();
         String options = System.getProperty("payara.cmdOptions", System.getenv().getOrDefault("MICRO_CMD_OPTIONS", ""));
         // the connector splits its options on spaces; a space inside a value is written as "\ "
         System.setProperty(
@@ -52,6 +54,8 @@ public class TestEnvironment implements LauncherSessionListener {
                 (options
                                 + " -D" + DATABASE_URL_PROPERTY + "=" + url.replace(" ", "\\ ")
                                 + " -Djwt.private.key=" + privateKey
+                                + " -Dsmtp.host=127.0.0.1 -Dsmtp.port=" + mail.port() + " -Dsmtp.security=none"
+                                + " -Dmail.from=" + TestMail.SENDER + " -Dpublic.url=" + TestMail.SUITE_PUBLIC_URL
                                 // tests send bursts of parallel registrations; overload is tested on its own
                                 + " -Dpassword.hash.concurrency=32")
                         .strip());
@@ -59,6 +63,7 @@ public class TestEnvironment implements LauncherSessionListener {
 
     @Override
     public synchronized void launcherSessionClosed(LauncherSession session) {
+        TestMail.stopSuite();
         if (embedded != null) {
             try {
                 embedded.close();

@@ -1,8 +1,10 @@
 package dev.saasapi.accounts.boundary;
 
 import dev.saasapi.accounts.control.EmailTakenException;
+import dev.saasapi.accounts.control.UnknownAccountException;
 import dev.saasapi.accounts.control.UserStore;
 import dev.saasapi.accounts.entity.AccountDeleted;
+import dev.saasapi.accounts.entity.EmailChanged;
 import dev.saasapi.accounts.entity.PasswordChanged;
 import dev.saasapi.accounts.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,14 +35,19 @@ public class AccountChanges {
     @Inject
     Event<AccountDeleted> accountDeleted;
 
+    @Inject
+    Event<EmailChanged> emailChanged;
+
     @Transactional
     public User changeEmail(UUID userId, String verifiedHash, String email) {
         User user = users.lockUnchanged(userId, verifiedHash);
         users.findByEmail(email).filter(other -> !other.id().equals(user.id())).ifPresent(other -> {
             throw new EmailTakenException();
         });
+        String previous = user.email();
         user.changeEmail(email);
         users.flush();
+        emailChanged.fire(new EmailChanged(userId, previous, email));
         return user;
     }
 
@@ -57,6 +64,24 @@ public class AccountChanges {
         Instant at = user.changePassword(newHash, clock.instant());
         users.flush();
         PasswordChanged change = new PasswordChanged(userId, keptSession, at);
+        passwordChanged.fire(change);
+        return change;
+    }
+
+    /**
+     * A new password for someone who proved they read the account's mail at {@code sentTo} instead of
+     * knowing the old one: stored, every session ends and every access token issued so far is refused,
+     * and the email counts as verified. Joins the caller's transaction (the one that used the token).
+     *
+     * @throws UnknownAccountException if the account is gone or disabled
+     */
+    @Transactional
+    public PasswordChanged resetPassword(UUID userId, String newHash, String sentTo) {
+        User user = users.findForUpdate(userId).filter(User::active).orElseThrow(UnknownAccountException::new);
+        Instant at = user.changePassword(newHash, clock.instant());
+        user.verifyEmail(sentTo);
+        users.flush();
+        PasswordChanged change = new PasswordChanged(userId, Optional.empty(), at);
         passwordChanged.fire(change);
         return change;
     }

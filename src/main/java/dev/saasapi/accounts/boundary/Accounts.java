@@ -1,5 +1,7 @@
 package dev.saasapi.accounts.boundary;
 
+import dev.saasapi.accounts.control.EmailNotVerifiedException;
+import dev.saasapi.accounts.control.EmailVerificationPolicy;
 import dev.saasapi.accounts.control.PasswordConfirmation;
 import dev.saasapi.accounts.control.PasswordHasher;
 import dev.saasapi.accounts.control.PasswordHashingBusyException;
@@ -33,6 +35,9 @@ public class Accounts {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    EmailVerificationPolicy verificationPolicy;
+
     /**
      * The account with this email and password, if they match; as slow either way. Made for the
      * token endpoint: a shed login carries OAuth2's {@code temporarily_unavailable}.
@@ -48,16 +53,42 @@ public class Accounts {
     /**
      * The account, locked, if it is active and its password is still the verified one; a hash made
      * under an older policy is replaced by {@code rehash} here, in the same transaction.
+     *
+     * @throws EmailNotVerifiedException if logging in needs a verified email and the account has none
      */
     @Transactional(TxType.MANDATORY)
     public Optional<User> lockVerified(VerifiedPassword login) {
         Optional<User> user = users.findForUpdate(login.accountId())
                 .filter(User::active)
                 .filter(found -> found.hasPasswordHash(login.verifiedHash()));
+        if (user.isPresent() && !user.get().emailVerified() && verificationPolicy.required()) {
+            throw new EmailNotVerifiedException();
+        }
         if (user.isPresent() && login.rehash() != null) {
             users.replacePasswordHash(login.accountId(), login.verifiedHash(), login.rehash());
         }
         return user;
+    }
+
+    /** The active account with this email (case-insensitive), if there is one. */
+    public Optional<User> findActiveByEmail(String email) {
+        return users.findByEmail(email.strip()).filter(User::active);
+    }
+
+    /** The account, if it still exists. */
+    public Optional<User> find(UUID accountId) {
+        return users.findById(accountId);
+    }
+
+    /**
+     * Marks the account's email verified, if the account is active and its email is still {@code
+     * sentTo}, the address the proof was mailed to.
+     *
+     * @return the account as it is now, or empty if the proof is for nothing it has
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<User> verifyEmail(UUID accountId, String sentTo) {
+        return users.findForUpdate(accountId).filter(User::active).filter(user -> user.verifyEmail(sentTo));
     }
 
     /** The account, locked until the transaction ends, whatever its state. */

@@ -5,11 +5,13 @@ import static dev.saasapi.platform.problems.control.MalformedBodyException.requi
 import dev.saasapi.accounts.control.EmailTakenException;
 import dev.saasapi.accounts.control.PasswordHasher;
 import dev.saasapi.accounts.control.UserStore;
+import dev.saasapi.accounts.entity.AccountRegistered;
 import dev.saasapi.accounts.entity.Registration;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.UserView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -21,7 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
-/** Creates an account; the client logs in with it at once. */
+/**
+ * Creates an account; the client logs in with it at once (unless {@code REQUIRE_EMAIL_VERIFICATION}),
+ * and the address is sent a link that verifies it.
+ */
 @Path("auth/register")
 @RequestScoped
 @PermitAll
@@ -32,6 +37,9 @@ public class RegistrationResource {
 
     @Inject
     PasswordHasher hasher;
+
+    @Inject
+    Event<AccountRegistered> registered;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +54,7 @@ public class RegistrationResource {
             throw new EmailTakenException();
         }
         User user = users.add(new User(body.email(), hash));
+        registered.fire(new AccountRegistered(user.id(), user.email()));
         return Response.created(URI.create("/users/me"))
                 .entity(UserView.of(user))
                 .build();

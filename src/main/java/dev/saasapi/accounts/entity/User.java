@@ -41,6 +41,10 @@ public class User {
     @Column(name = "is_active", nullable = false)
     private boolean active;
 
+    /** Whether the account proved it reads mail at {@link #email}; a new email is unverified again. */
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -67,7 +71,20 @@ public class User {
 
     public void changeEmail(String email) {
         this.email = requireEmail(email);
+        this.emailVerified = false;
         this.updatedAt = now();
+    }
+
+    /** The account read a mail sent to {@code sentTo}; nothing changes if its email is another one by now. */
+    public boolean verifyEmail(String sentTo) {
+        if (!hasEmail(sentTo)) {
+            return false;
+        }
+        if (!emailVerified) {
+            this.emailVerified = true;
+            this.updatedAt = now();
+        }
+        return true;
     }
 
     /**
@@ -158,6 +175,10 @@ public class User {
 
     public boolean active() {
         return active;
+    }
+
+    public boolean emailVerified() {
+        return emailVerified;
     }
 
     public OffsetDateTime createdAt() {

@@ -9,9 +9,10 @@ public record UserView(
         UUID id,
         String email,
         @JsonbProperty("is_active") boolean isActive,
+        @JsonbProperty("email_verified") boolean emailVerified,
         @JsonbProperty("created_at") OffsetDateTime createdAt) {
 
     public static UserView of(User user) {
-        return new UserView(user.id(), user.email(), user.active(), user.createdAt());
+        return new UserView(user.id(), user.email(), user.active(), user.emailVerified(), user.createdAt());
     }
 }

@@ -7,9 +7,9 @@ import dev.saasapi.accounts.entity.PasswordChanged;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.VerifiedPassword;
 import dev.saasapi.identity.control.TokenIssuer;
+import dev.saasapi.platform.secrets.control.SecretTokens;
 import dev.saasapi.sessions.control.InvalidCredentialsException;
 import dev.saasapi.sessions.control.InvalidRefreshTokenException;
-import dev.saasapi.sessions.control.RefreshTokenSecrets;
 import dev.saasapi.sessions.control.SessionLifetime;
 import dev.saasapi.sessions.control.SessionStore;
 import dev.saasapi.sessions.control.UnknownSessionException;
@@ -86,7 +86,7 @@ public class SessionLifecycle {
      */
     @Transactional(dontRollbackOn = InvalidRefreshTokenException.class)
     public TokenResponse refresh(String token) {
-        if (!RefreshTokenSecrets.wellFormed(token)) {
+        if (!SecretTokens.wellFormed(token)) {
             throw new InvalidRefreshTokenException();
         }
         UUID sessionId = sessions.findRefreshToken(token)
@@ -200,7 +200,7 @@ public class SessionLifecycle {
     }
 
     private TokenResponse tokensFor(User user, Session session, Instant now) {
-        String refreshToken = RefreshTokenSecrets.generate();
+        String refreshToken = SecretTokens.generate();
         sessions.addRefreshToken(refreshToken, session, now);
         TokenIssuer.AccessToken access =
                 issuer.issue(user.id(), session.id(), session.authenticatedAt().toInstant(), user.tokensIssuableFrom());

@@ -1,5 +1,6 @@
 package dev.saasapi.sessions.control;
 
+import dev.saasapi.platform.secrets.control.SecretTokens;
 import dev.saasapi.sessions.entity.RefreshToken;
 import dev.saasapi.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,7 @@ public class SessionStore {
 
     /** Stores the hash of a new refresh token for the session. */
     public void addRefreshToken(String token, Session session, Instant now) {
-        em.persist(new RefreshToken(RefreshTokenSecrets.hash(token), session.id(), now));
+        em.persist(new RefreshToken(SecretTokens.hash(token), session.id(), now));
     }
 
     public Optional<Session> find(UUID id) {
@@ -48,7 +49,7 @@ public class SessionStore {
     }
 
     public Optional<RefreshToken> findRefreshToken(String token) {
-        return Optional.ofNullable(em.find(RefreshToken.class, RefreshTokenSecrets.hash(token)));
+        return Optional.ofNullable(em.find(RefreshToken.class, SecretTokens.hash(token)));
     }
 
     /**
@@ -57,7 +58,7 @@ public class SessionStore {
      */
     public boolean rotate(String token, Instant now) {
         return em.createNamedQuery(RefreshToken.ROTATE)
-                        .setParameter("hash", RefreshTokenSecrets.hash(token))
+                        .setParameter("hash", SecretTokens.hash(token))
                         .setParameter("now", now.atOffset(ZoneOffset.UTC))
                         .executeUpdate()
                 == 1;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.saasapi.accounts.control.UserStore;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.it.InContainerIT;
+import dev.saasapi.platform.secrets.control.SecretTokens;
 import dev.saasapi.sessions.control.InvalidRefreshTokenException;
-import dev.saasapi.sessions.control.RefreshTokenSecrets;
 import dev.saasapi.sessions.control.SessionStore;
 import dev.saasapi.sessions.entity.Session;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -78,7 +78,7 @@ class ConcurrentSessionChangesIT extends InContainerIT {
     }
 
     private String sessionWithToken() throws Exception {
-        String token = RefreshTokenSecrets.generate();
+        String token = SecretTokens.generate();
         committed(() -> {
             Session session = new Session(user.id(), Instant.now(), Duration.ofDays(1), "test", "127.0.0.1");
             sessions.add(session);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.saasapi.accounts.control.UserStore;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.it.InContainerIT;
-import dev.saasapi.sessions.control.RefreshTokenSecrets;
+import dev.saasapi.platform.secrets.control.SecretTokens;
 import dev.saasapi.sessions.control.SessionStore;
 import dev.saasapi.sessions.entity.Session;
 import jakarta.inject.Inject;
@@ -38,8 +38,8 @@ class ExpiredSessionPurgeIT extends InContainerIT {
         Instant now = Instant.now();
         Session expired = committed(() -> session(user, now.minus(Duration.ofDays(2)), Duration.ofDays(1)));
         Session live = committed(() -> session(user, now, Duration.ofDays(1)));
-        String expiredToken = RefreshTokenSecrets.generate();
-        String liveToken = RefreshTokenSecrets.generate();
+        String expiredToken = SecretTokens.generate();
+        String liveToken = SecretTokens.generate();
         committed(() -> {
             sessions.addRefreshToken(expiredToken, expired, now.minus(Duration.ofDays(2)));
             sessions.addRefreshToken(liveToken, live, now);

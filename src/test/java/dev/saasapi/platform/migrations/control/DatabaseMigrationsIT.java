@@ -24,7 +24,10 @@ class DatabaseMigrationsIT extends HttpIT {
             "0001-users-email-unique-ci", "0001-create-users.yaml",
             "0002-users-tokens-valid-after", "0002-sessions.yaml",
             "0002-create-sessions", "0002-sessions.yaml",
-            "0002-create-refresh-tokens", "0002-sessions.yaml");
+            "0002-create-refresh-tokens", "0002-sessions.yaml",
+            "0003-create-mail-outbox", "0003-mail.yaml",
+            "0003-users-email-verified", "0003-mail.yaml",
+            "0003-create-email-tokens", "0003-mail.yaml");
 
     @Test
     void serverAppliedEveryChangesetAtStartUp() throws Exception {

@@ -1,4 +1,4 @@
-package dev.saasapi.sessions.control;
+package dev.saasapi.platform.secrets.control;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,10 +7,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Refresh tokens: 256 random bits, base64url, opaque to clients. Only their SHA-256 is stored: a copy
- * of the database cannot be replayed, and with this much entropy a fast unsalted hash is enough.
+ * Opaque secrets handed to clients (refresh tokens, the tokens of mailed links): 256 random bits,
+ * base64url. Only their SHA-256 is stored: a copy of the database cannot be replayed, and with this
+ * much entropy a fast unsalted hash is enough.
  */
-public final class RefreshTokenSecrets {
+public final class SecretTokens {
 
     /** 32 bytes in base64url without padding; anything longer cannot be one of ours. */
     public static final int LENGTH = 43;
@@ -18,7 +19,7 @@ public final class RefreshTokenSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private RefreshTokenSecrets() {}
+    private SecretTokens() {}
 
     public static String generate() {
         byte[] secret = new byte[32];

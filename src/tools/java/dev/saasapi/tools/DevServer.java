@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * The development run ({@code ./mvnw -Prun}): the packaged WAR on Payara Micro, started the way
  * production starts it ({@code java -jar payara-micro.jar --deploy ROOT.war}), on {@code PORT}
  * (8000). Settings come from the environment and, below it, from {@code .env}. Without {@code DATABASE_URL} it first starts an embedded PostgreSQL whose data lives in
- * {@code .data/postgres} and survives restarts. It runs in Maven's JVM ({@code exec:java}): Ctrl-C or
+ * {@code .data/postgres} and survives restarts; without {@code SMTP_HOST}, an SMTP server that prints
+ * every mail on the console ({@link DevMailbox}). It runs in Maven's JVM ({@code exec:java}): Ctrl-C or
  * SIGTERM stops Payara, then PostgreSQL.
  */
 public final class DevServer {
@@ -52,6 +53,20 @@ public final class DevServer {
             System.out.println("[dev] using DATABASE_URL");
         }
 
+        DevMailbox mailbox = null;
+        if (environment.getOrDefault("SMTP_HOST", "").isBlank()) {
+            mailbox = DevMailbox.start(System.out);
+            for (Map.Entry<String, String> setting : mailbox.settings(port).entrySet()) {
+                if (environment.getOrDefault(setting.getKey(), "").isBlank()
+                        || setting.getKey().startsWith("SMTP_")) {
+                    environment.put(setting.getKey(), setting.getValue());
+                }
+            }
+            System.out.println("[dev] SMTP server on port " + mailbox.port() + ": every mail is printed here");
+        } else {
+            System.out.println("[dev] sending mail through SMTP_HOST");
+        }
+
         List<String> command = PayaraMicroCommand.of(
                 environment.get("JAVA_OPTS"),
                 Path.of(required("payara.micro.jar")),
@@ -64,7 +79,8 @@ public final class DevServer {
         Process payara = builder.start();
 
         EmbeddedPostgres database = embedded;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, database), "dev-server-stop"));
+        DevMailbox devMailbox = mailbox;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, database, devMailbox), "dev-server-stop"));
         announceWhenReady(payara, port, started);
         // Payara's exit status is the run's: 78 after a start-up failure, whose reason is its last line
         System.exit(payara.waitFor());
@@ -91,7 +107,7 @@ public final class DevServer {
         }
     }
 
-    private static void stop(Process payara, EmbeddedPostgres database) {
+    private static void stop(Process payara, EmbeddedPostgres database, DevMailbox mailbox) {
         if (payara.isAlive()) {
             payara.destroy();
             try {
@@ -101,6 +117,9 @@ public final class DevServer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (mailbox != null) {
+            mailbox.close();
         }
         if (database != null) {
             try {

@@ -52,7 +52,7 @@ class AuthResourceIT extends HttpIT {
                 api.uri("/users/me").toString(),
                 response.headers().firstValue("Location").orElseThrow());
         JsonObject user = json(response);
-        assertEquals(java.util.Set.of("id", "email", "is_active", "created_at"), user.keySet());
+        assertEquals(java.util.Set.of("id", "email", "is_active", "email_verified", "created_at"), user.keySet());
         UUID id = UUID.fromString(user.getString("id"));
         assertEquals(email, user.getString("email"));
         assertTrue(user.getBoolean("is_active"));

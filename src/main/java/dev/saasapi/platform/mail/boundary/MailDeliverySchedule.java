@@ -44,15 +44,18 @@ public class MailDeliverySchedule {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private volatile long pending;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started, MetricRegistry metrics) {
         metrics.gauge(
                 Metadata.builder()
                         .withName("mail_pending")
-                        .withDescription("Mails in the outbox not yet sent nor given up (all instances)")
+                        .withDescription(
+                                "Mails in the outbox not yet sent nor given up (all instances), as of this instance's"
+                                        + " last look at the outbox (every " + POLL_SECONDS + " s)")
                         .build(),
                 this,
-                MailDeliverySchedule::pending);
+                schedule -> schedule.pending);
         if (settings.smtp().isEmpty()) {
             return;
         }
@@ -85,6 +88,8 @@ public class MailDeliverySchedule {
             while (delivery.deliverDue() == MailDelivery.BATCH_SIZE) {
                 // a full batch: there may be more
             }
+            // counted here, not when metrics are read: a scrape must not wait for a database connection
+            pending = delivery.pending();
             completed = true;
         } catch (RuntimeException e) {
             // the database may be down; the next poll tries again
@@ -104,14 +109,6 @@ public class MailDeliverySchedule {
             delivery.removeFinished();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "could not remove finished mails", e);
-        }
-    }
-
-    private long pending() {
-        try {
-            return delivery.pending();
-        } catch (RuntimeException e) {
-            return -1;
         }
     }
 }

@@ -141,7 +141,7 @@ class ApiDocsIT extends HttpIT {
                 Set.of("username", "password", "grant_type"),
                 schemas.getJsonObject("LoginForm").getJsonObject("properties").keySet());
         assertEquals(
-                Set.of("id", "email", "is_active", "created_at"),
+                Set.of("id", "email", "is_active", "email_verified", "created_at"),
                 schemas.getJsonObject("User").getJsonObject("properties").keySet());
         assertEquals(
                 Set.of("access_token", "token_type", "expires_in", "refresh_token"),

@@ -74,11 +74,11 @@ class HostileInputIT extends HttpIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"id", "is_active", "role", "is_superuser", "password_hash", "created_at"})
+    @ValueSource(strings = {"id", "is_active", "email_verified", "role", "is_superuser", "password_hash", "created_at"})
     void refusesUnknownOrPrivilegedFieldsInsteadOfApplyingThem(String field) throws Exception {
         String email = Api.uniqueEmail();
         String body = "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\", \"" + field + "\": "
-                + (field.equals("is_active") || field.equals("is_superuser") ? "false" : "\"x\"") + "}";
+                + (field.equals("email_verified") ? "true" : field.startsWith("is_") ? "false" : "\"x\"") + "}";
 
         JsonObject problem = assertProblem(api.postJson("/auth/register", body), 400, "/problems/malformed-body");
 
@@ -86,10 +86,12 @@ class HostileInputIT extends HttpIT {
         assertNoAccount(email);
 
         String token = api.registeredToken(email, PASSWORD);
-        HttpResponse<String> patch = api.patchJson("/users/me", token, "{\"" + field + "\": false}");
+        HttpResponse<String> patch =
+                api.patchJson("/users/me", token, "{\"" + field + "\": " + field.equals("email_verified") + "}");
         assertProblem(patch, 400, "/problems/malformed-body");
         JsonObject me = Api.json(api.get("/users/me", token));
         assertTrue(me.getBoolean("is_active"));
+        assertFalse(me.getBoolean("email_verified"));
     }
 
     @Test

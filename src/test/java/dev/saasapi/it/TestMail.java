@@ -31,7 +31,9 @@ public final class TestMail implements AutoCloseable {
     private static volatile TestMail suite;
 
     private final ServerSetup setup;
+    private final List<MimeMessage> received = new ArrayList<>();
     private GreenMail greenMail;
+    private int port;
 
     private TestMail(ServerSetup setup) {
         this.setup = setup;
@@ -65,9 +67,9 @@ public final class TestMail implements AutoCloseable {
 
     /** Starts it again on the same port, after {@link #down()}. */
     public synchronized void up() {
-        ServerSetup current = greenMail == null ? setup : setup.port(port());
-        greenMail = new GreenMail(current);
+        greenMail = new GreenMail(port == 0 ? setup : new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
+        port = greenMail.getSmtp().getPort();
     }
 
     /** Stops listening: the server's deliveries fail as with an SMTP outage. Received mail is kept. */
@@ -76,10 +78,8 @@ public final class TestMail implements AutoCloseable {
         greenMail.stop();
     }
 
-    private final List<MimeMessage> received = new ArrayList<>();
-
-    public int port() {
-        return greenMail.getSmtp().getPort();
+    public synchronized int port() {
+        return port;
     }
 
     /** The settings that send a server's mail here. */

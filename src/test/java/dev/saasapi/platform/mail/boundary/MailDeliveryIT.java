@@ -1,5 +1,6 @@
 package dev.saasapi.platform.mail.boundary;
 
+import static dev.saasapi.it.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import dev.saasapi.it.TestDatabase;
 import dev.saasapi.it.TestEnvironment;
 import dev.saasapi.it.TestMail;
 import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The outbox across processes: real Payara instances on a schema of their own, sending to an SMTP
  * server of this class that can be taken down. Mail survives an SMTP outage and a restart, and two
- * instances on one database send each mail once.
+ * instances on one database send each mail once. Also the one setting that needs a server of its own
+ * with mail: {@code REQUIRE_EMAIL_VERIFICATION}.
  */
 class MailDeliveryIT {
 
@@ -130,9 +133,38 @@ class MailDeliveryIT {
         }
     }
 
+    @Test
+    void whereVerificationIsRequiredOnlyTheMailedLinkUnlocksTheLogin() throws Exception {
+        try (PayaraProcess server = startApp(Map.of("REQUIRE_EMAIL_VERIFICATION", "true"))) {
+            Api api = new Api(server.url());
+            String email = Api.uniqueEmail();
+            assertEquals(201, api.register(email, PASSWORD).statusCode());
+
+            HttpResponse<String> refused = api.login(email, PASSWORD);
+            assertProblem(refused, 403, "/problems/email-not-verified");
+            assertEquals("invalid_grant", Api.json(refused).getString("error"));
+            assertProblem(api.login(email, "wr0ng-Passw0rd"), 401, "/problems/invalid-credentials");
+
+            String token = TestMail.token(TestMail.link(
+                    smtp.awaitOne(email, "Confirm your email address"),
+                    "http://localhost:8000",
+                    "/account/verify-email"));
+            assertEquals(
+                    200,
+                    api.postJson("/auth/verify-email", "{\"token\":\"" + token + "\"}")
+                            .statusCode());
+            assertEquals(200, api.login(email, PASSWORD).statusCode());
+        }
+    }
+
     private PayaraProcess startApp() {
+        return startApp(Map.of());
+    }
+
+    private PayaraProcess startApp(Map<String, String> settings) {
         String url = System.getProperty(TestEnvironment.DATABASE_URL_PROPERTY);
         Map<String, String> environment = new HashMap<>(smtp.settings("http://localhost:8000"));
+        environment.putAll(settings);
         environment.put("PASSWORD_HASH_CONCURRENCY", "16"); // bursts of registrations, not the overload test
         environment.put("DATABASE_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
         try {

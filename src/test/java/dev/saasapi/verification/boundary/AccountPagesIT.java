@@ -36,8 +36,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class AccountPagesIT extends HttpIT {
 
     private static final String PASSWORD = "s3cret-Passw0rd";
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's packages by default; elsewhere (a CI runner's Chrome) the variables name them. */
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     private static WebDriver browser;
 
@@ -47,7 +50,8 @@ class AccountPagesIT extends HttpIT {
     static void startBrowser() {
         assertTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "these tests need Debian's chromium and chromium-driver (README, Prerequisites)");
+                "these tests need Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " (README, Prerequisites)");
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage");

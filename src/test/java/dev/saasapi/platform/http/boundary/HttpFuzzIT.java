@@ -7,6 +7,7 @@ import dev.saasapi.it.Api;
 import dev.saasapi.it.HttpIT;
 import dev.saasapi.it.RawHttp;
 import dev.saasapi.it.ServerLog;
+import dev.saasapi.platform.secrets.control.SecretTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -280,7 +281,8 @@ class HttpFuzzIT extends HttpIT {
         private Request valid(Random random) {
             String wrong = "wrong-" + random.nextInt(1000);
             String newEmail = "fuzz-" + random.nextInt(1_000_000) + "@example.com";
-            return switch (random.nextInt(15)) {
+            String mailToken = SecretTokens.generate();
+            return switch (random.nextInt(20)) {
                 case 0 ->
                     json(
                             "POST",
@@ -323,6 +325,21 @@ class HttpFuzzIT extends HttpIT {
                                     .get(random.nextInt(5)),
                             null);
                 case 11 -> preflight();
+                case 12 -> json("POST", "/auth/verify-email", null, "{\"token\":\"" + mailToken + "\"}");
+                case 13 -> json("POST", "/auth/verify-email/resend", null, "{\"email\":\"" + newEmail + "\"}");
+                case 14 -> json("POST", "/auth/password-reset", null, "{\"email\":\"" + newEmail + "\"}");
+                case 15 ->
+                    json(
+                            "POST",
+                            "/auth/password-reset/confirm",
+                            null,
+                            "{\"token\":\"" + mailToken + "\",\"new_password\":\"" + wrong + "-new-one\"}");
+                case 16 ->
+                    bodiless(
+                            "GET",
+                            List.of("/account/verify-email", "/account/reset-password", "/account/account.js")
+                                    .get(random.nextInt(3)),
+                            null);
                 default -> bodiless("GET", "/users/me", token);
             };
         }

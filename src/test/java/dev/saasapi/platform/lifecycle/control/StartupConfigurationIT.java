@@ -63,6 +63,21 @@ class StartupConfigurationIT {
     }
 
     @Test
+    void mailNeedsASenderAndNeverPrintsTheSmtpPassword() throws Exception {
+        try (PayaraProcess payara = PayaraProcess.start(Map.of(
+                "DATABASE_URL", System.getProperty(TestEnvironment.DATABASE_URL_PROPERTY),
+                "SMTP_HOST", "smtp.example.com",
+                "SMTP_USERNAME", "apikey",
+                "SMTP_PASSWORD", SECRET,
+                "PUBLIC_URL", "https://app.example.com"))) {
+            assertEquals(
+                    1, payara.logLines("Cannot start saas-api: MAIL_FROM must be set when SMTP_HOST is"), payara.log());
+            assertFalse(payara.log().contains(SECRET), "the SMTP password must never be logged");
+            assertNotServing(payara);
+        }
+    }
+
+    @Test
     void givesUpOnAnUnreachableDatabaseAfterTheConfiguredWait() throws Exception {
         int closed = PayaraProcess.freePort();
         try (PayaraProcess payara = PayaraProcess.start(Map.of(

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,9 +46,13 @@ public class AccountChanges {
             throw new EmailTakenException();
         });
         String previous = user.email();
-        user.changeEmail(email);
+        boolean newAddress = !user.hasEmail(email);
+        Optional<Instant> previousChange =
+                Optional.ofNullable(user.changeEmail(email)).map(OffsetDateTime::toInstant);
         users.flush();
-        emailChanged.fire(new EmailChanged(userId, previous, email));
+        if (newAddress) {
+            emailChanged.fire(new EmailChanged(userId, previous, email, previousChange));
+        }
         return user;
     }
 

@@ -45,6 +45,10 @@ public class User {
     @Column(name = "email_verified", nullable = false)
     private boolean emailVerified;
 
+    /** When the email last became another address; null if it never did. */
+    @Column(name = "email_changed_at")
+    private OffsetDateTime emailChangedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -69,10 +73,21 @@ public class User {
         this.updatedAt = createdAt;
     }
 
-    public void changeEmail(String email) {
+    /**
+     * A new address is unverified; the same address in other capitals stays as verified as it was.
+     *
+     * @return when the email last became another address before this change; null if never
+     */
+    public OffsetDateTime changeEmail(String email) {
+        OffsetDateTime previousChange = emailChangedAt;
+        OffsetDateTime now = now();
+        if (!hasEmail(email)) {
+            this.emailVerified = false;
+            this.emailChangedAt = now;
+        }
         this.email = requireEmail(email);
-        this.emailVerified = false;
-        this.updatedAt = now();
+        this.updatedAt = now;
+        return previousChange;
     }
 
     /** The account read a mail sent to {@code sentTo}; nothing changes if its email is another one by now. */

@@ -4,6 +4,7 @@ import dev.saasapi.accounts.boundary.Accounts;
 import dev.saasapi.accounts.entity.VerifiedPassword;
 import dev.saasapi.platform.bodies.control.RequestBodies;
 import dev.saasapi.platform.bodies.control.UrlEncodedForm;
+import dev.saasapi.platform.http.control.ClientAddresses;
 import dev.saasapi.platform.problems.control.InvalidFieldsException;
 import dev.saasapi.platform.problems.control.MalformedBodyException;
 import dev.saasapi.platform.problems.entity.OAuthError;
@@ -12,6 +13,7 @@ import dev.saasapi.sessions.control.GrantOutcomes;
 import dev.saasapi.sessions.control.InvalidCredentialsException;
 import dev.saasapi.sessions.control.InvalidRefreshTokenException;
 import dev.saasapi.sessions.control.UnsupportedGrantTypeException;
+import dev.saasapi.sessions.entity.Session;
 import dev.saasapi.sessions.entity.TokenResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,6 +44,9 @@ public class AuthResource {
     private static final String PASSWORD_GRANT = "password";
     private static final String REFRESH_TOKEN_GRANT = "refresh_token";
     private static final String NOT_BLANK = "must not be blank";
+
+    @Inject
+    ClientAddresses clients;
 
     @Inject
     Accounts accounts;
@@ -76,7 +81,10 @@ public class AuthResource {
         }
         TokenResponse tokens;
         try {
-            tokens = sessions.start(login, ClientInfo.userAgent(request), ClientInfo.address(request));
+            tokens = sessions.start(
+                    login,
+                    ClientInfo.userAgent(request),
+                    ClientInfo.storable(clients.of(request), Session.MAX_IP_ADDRESS_LENGTH));
         } catch (InvalidCredentialsException e) {
             outcomes.login(false); // the password changed, or the account went, while this login was hashing
             throw e;

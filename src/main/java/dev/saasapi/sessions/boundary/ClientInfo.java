@@ -13,14 +13,6 @@ final class ClientInfo {
         return storable(request.getHeader("User-Agent"), Session.MAX_USER_AGENT_LENGTH);
     }
 
-    /**
-     * The peer address; behind a proxy, the listener must be told to trust X-Forwarded-For, and then the
-     * value comes from a header: it is cut and cleaned like the user agent.
-     */
-    static String address(HttpServletRequest request) {
-        return storable(request.getRemoteAddr(), Session.MAX_IP_ADDRESS_LENGTH);
-    }
-
     static String storable(String text, int maxLength) {
         if (text == null || text.isBlank()) {
             return null;

@@ -8,6 +8,8 @@ import dev.saasapi.accounts.entity.PasswordChange;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.identity.control.Caller;
 import dev.saasapi.identity.entity.Roles;
+import dev.saasapi.platform.http.control.ClientAddresses;
+import dev.saasapi.sessions.entity.Session;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,6 +31,9 @@ import jakarta.ws.rs.core.Response;
 @RequestScoped
 @RolesAllowed(Roles.USER)
 public class PasswordResource {
+
+    @Inject
+    ClientAddresses clients;
 
     @Inject
     CallerAccount account;
@@ -56,6 +61,6 @@ public class PasswordResource {
                 newHash,
                 caller.sessionId(),
                 ClientInfo.userAgent(request),
-                ClientInfo.address(request)));
+                ClientInfo.storable(clients.of(request), Session.MAX_IP_ADDRESS_LENGTH)));
     }
 }

@@ -55,9 +55,20 @@ public class AccountMailer {
         sendLink(registered.accountId(), registered.email(), TokenPurpose.VERIFY_EMAIL);
     }
 
-    /** The new address gets a link that verifies it, the old one a notice: a takeover does not go unseen. */
+    /**
+     * The new address gets a link that verifies it, the old one a notice: a takeover does not go unseen.
+     * Not for a second change within a minute: an account changing its email back and forth would
+     * otherwise mail whichever addresses it names. The first change after registering (a typo
+     * corrected) is mailed as usual.
+     */
     void onEmailChanged(@Observes EmailChanged change) {
-        if (!outbox.enabled()) {
+        Instant now = clock.instant();
+        if (!outbox.enabled()
+                || change.previousChange()
+                        .filter(previous -> previous.isAfter(now.minus(MIN_INTERVAL)))
+                        .isPresent()) {
+            tokens.removeOf(
+                    change.accountId(), TokenPurpose.VERIFY_EMAIL); // the old address' link verifies nothing now
             return;
         }
         sendLink(change.accountId(), change.newEmail(), TokenPurpose.VERIFY_EMAIL);
@@ -123,12 +134,6 @@ public class AccountMailer {
             throw new InvalidEmailTokenException(); // the token is used up: it was for an address the account left
         }
         accountChanges.resetPassword(redeemed.userId(), newHash, redeemed.email());
-    }
-
-    /** Expired tokens, with the rest of the account's housekeeping. */
-    @Transactional
-    public int removeExpiredTokens() {
-        return tokens.removeExpired(clock.instant());
     }
 
     /** The account first, then the token: the order in which every writer locks them. */

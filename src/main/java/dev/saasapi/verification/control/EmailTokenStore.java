@@ -92,13 +92,6 @@ public class EmailTokenStore {
                 .executeUpdate();
     }
 
-    /** Tokens that expired before {@code before}; the rest stay until used ones are replaced. */
-    public int removeExpired(Instant before) {
-        return em.createNativeQuery("DELETE FROM email_tokens WHERE expires_at < ?1")
-                .setParameter(1, Timestamp.from(before))
-                .executeUpdate();
-    }
-
     private static UUID uuid(Object value) {
         return value instanceof UUID id ? id : UUID.fromString(value.toString());
     }

@@ -234,6 +234,90 @@ class AccountMailIT extends HttpIT {
         assertEquals(1, logins, "the account has the winner's password");
     }
 
+    @Test
+    void anAddressSmtpCannotCarryIsGivenUpAtOnceAndHoldsNoOtherMailBack() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        String quoted = "\"q\".x-" + id + "@example.com"; // valid for the API, not for Jakarta Mail
+        String unicode = "j\u00e1n-" + id + "@example.com"; // would be cut to another address
+        String idn = "idn-" + id + "@b\u00fccher.example";
+        String plain = uniqueEmail();
+        for (String email : List.of(quoted, unicode, idn, plain)) {
+            assertEquals(201, api.register(email, PASSWORD).statusCode(), email);
+        }
+
+        mail.awaitOne(plain, "Confirm your email address");
+        mail.awaitOne("idn-" + id + "@xn--bcher-kva.example", "Confirm your email address");
+        for (String email : List.of(quoted, unicode)) {
+            waitForGivenUp(email);
+        }
+        assertEquals(List.of(), mail.to("jan-" + id + "@example.com"), "never mailed to the address cut to bytes");
+    }
+
+    @Test
+    void anEmailInOtherCapitalsStaysVerifiedAndMailsNobody() throws Exception {
+        String email = uniqueEmail();
+        String access = api.registeredToken(email, PASSWORD);
+        verify(TestMail.token(TestMail.link(mail.awaitOne(email, "Confirm"), TestMail.SUITE_PUBLIC_URL, VERIFY_PAGE)));
+
+        HttpResponse<String> patched = api.patchJson(
+                "/users/me",
+                access,
+                Json.createObjectBuilder()
+                        .add("email", email.toUpperCase(java.util.Locale.ROOT))
+                        .add("current_password", PASSWORD)
+                        .build()
+                        .toString());
+        assertEquals(200, patched.statusCode(), patched.body());
+        assertTrue(json(patched).getBoolean("email_verified"));
+        Thread.sleep(1500);
+        assertEquals(List.of("Confirm your email address"), mail.subjects(email));
+    }
+
+    @Test
+    void emailChangesMailAtMostOnceAMinute() throws Exception {
+        String email = uniqueEmail();
+        String access = api.registeredToken(email, PASSWORD);
+        mail.awaitOne(email, "Confirm");
+        olderTokens(email);
+        String first = uniqueEmail();
+        String second = uniqueEmail();
+
+        for (String changedTo : List.of(first, second)) {
+            HttpResponse<String> patched = api.patchJson(
+                    "/users/me",
+                    access,
+                    Json.createObjectBuilder()
+                            .add("email", changedTo)
+                            .add("current_password", PASSWORD)
+                            .build()
+                            .toString());
+            assertEquals(200, patched.statusCode(), patched.body());
+        }
+
+        mail.awaitOne(first, "Confirm your email address");
+        mail.awaitOne(email, "Your email address was changed");
+        Thread.sleep(1500);
+        assertEquals(List.of(), mail.to(second), "the second change within the minute mails nobody");
+        assertEquals(
+                1,
+                mail.withSubject(first, "changed").size()
+                        + mail.withSubject(first, "Confirm").size());
+    }
+
+    private static void waitForGivenUp(String email) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (TestDatabase.count(
+                        "SELECT count(*) FROM mail_outbox WHERE recipient = ? AND failed_at IS NOT NULL"
+                                + " AND body_text IS NULL AND attempts = 1",
+                        email)
+                != 1) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the mail to " + email + " was not given up after one attempt");
+            }
+            Thread.sleep(200);
+        }
+    }
+
     private HttpResponse<String> verify(String token) {
         return api.postJson(
                 "/auth/verify-email",

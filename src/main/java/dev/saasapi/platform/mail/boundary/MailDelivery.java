@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -35,6 +36,7 @@ public class MailDelivery {
     public static final Duration KEEP_FINISHED = Duration.ofDays(7);
 
     private static final Logger LOG = Logger.getLogger(MailDelivery.class.getName());
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[^\\s<>\"]+@[^\\s<>\"]+");
 
     private final Clock clock = Clock.systemUTC();
 
@@ -65,7 +67,7 @@ public class MailDelivery {
     /**
      * Sends up to {@link #BATCH_SIZE} due mails.
      *
-     * @return how many were due: {@link #BATCH_SIZE} means there may be more
+     * @return how many were due, or 0 when the server failed: {@link #BATCH_SIZE} means there may be more
      */
     @Transactional
     public int deliverDue() {
@@ -83,21 +85,34 @@ public class MailDelivery {
         try (SmtpTransport.Connection connection = smtp.connect()) {
             for (int i = 0; i < due.size(); i++) {
                 OutgoingMail mail = due.get(i);
+                MimeMessage message;
                 try {
-                    connection.send(mail);
+                    message = smtp.message(mail);
+                } catch (MessagingException e) {
+                    attemptFailed(mail, e, true); // an address SMTP cannot carry: never sendable
+                    continue;
+                }
+                try {
+                    connection.send(message);
                     mail.sent(clock.instant());
                     sent.inc();
                 } catch (SendFailedException e) {
                     // this mail only: its recipient was refused
-                    attemptFailed(mail, e, SmtpTransport.permanent(e));
-                } catch (MessagingException e) {
-                    // the connection broke: this mail and the rest of the batch wait
+                    attemptFailed(mail, e, SmtpTransport.recipientRefused(e));
+                    if (!connection.open()) {
+                        serverFailed(due.subList(i + 1, due.size()), e);
+                        return 0;
+                    }
+                } catch (MessagingException | RuntimeException e) {
+                    // the connection broke (Angus throws IllegalStateException on a closed one): this
+                    // mail and the rest of the batch wait, and this run ends
                     serverFailed(due.subList(i, due.size()), e);
-                    break;
+                    return 0;
                 }
             }
         } catch (MessagingException e) {
             serverFailed(due, e);
+            return 0;
         }
         return due.size();
     }
@@ -132,7 +147,10 @@ public class MailDelivery {
     }
 
     /** The server could not be reached or broke off: an attempt for each mail, one log line for all. */
-    private void serverFailed(List<OutgoingMail> mails, MessagingException e) {
+    private void serverFailed(List<OutgoingMail> mails, Exception e) {
+        if (mails.isEmpty()) {
+            return;
+        }
         String error = describe(e);
         Instant now = clock.instant();
         for (OutgoingMail mail : mails) {
@@ -151,13 +169,16 @@ public class MailDelivery {
                 + (mail.attempts() == 1 ? " attempt: " : " attempts: ") + error);
     }
 
-    /** The error in one line, with its cause (Angus wraps "connection refused" in "could not connect"). */
-    static String describe(MessagingException e) {
+    /**
+     * The error in one line, with its cause (Angus wraps "connection refused" in "could not connect"),
+     * without the addresses an SMTP reply may quote.
+     */
+    static String describe(Exception e) {
         StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
         Throwable cause = e.getCause();
         if (cause != null && cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
             text.append(": ").append(cause.getMessage());
         }
-        return text.toString().replaceAll("\\s+", " ").strip();
+        return ADDRESS.matcher(text.toString().replaceAll("\\s+", " ").strip()).replaceAll("[address]");
     }
 }

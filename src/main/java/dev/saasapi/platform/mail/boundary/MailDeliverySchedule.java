@@ -45,6 +45,7 @@ public class MailDeliverySchedule {
     private final AtomicBoolean requested = new AtomicBoolean();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private volatile long pending;
+    private volatile boolean stopping;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started, MetricRegistry metrics) {
         metrics.gauge(
@@ -67,19 +68,20 @@ public class MailDeliverySchedule {
     /** After the commit only: a rolled-back change has no mail, and the row is visible to the run. */
     void deliverSoon(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued queued) {
         requested.set(true);
-        if (!running.get()) {
+        if (!running.get() && !stopping) {
             scheduler.execute(this::deliver);
         }
     }
 
     @PreDestroy
     void stop() {
+        stopping = true;
         tasks.forEach(task -> task.cancel(false));
     }
 
     /** Sends batches until none is due. */
     void deliver() {
-        if (!running.compareAndSet(false, true)) {
+        if (stopping || !running.compareAndSet(false, true)) {
             return;
         }
         boolean completed = false;
@@ -91,15 +93,15 @@ public class MailDeliverySchedule {
             // counted here, not when metrics are read: a scrape must not wait for a database connection
             pending = delivery.pending();
             completed = true;
-        } catch (RuntimeException e) {
-            // the database may be down; the next poll tries again
+        } catch (RuntimeException | LinkageError e) {
+            // the database may be down; the next poll tries again (an escaping error would end the polling)
             LOG.log(Level.FINE, "mail delivery run failed", e);
             LOG.warning(() -> "Could not work off the mail outbox; trying again in " + POLL_SECONDS + " s: " + e);
         } finally {
             running.set(false);
         }
         // a mail queued while this run was past its last look goes out now, not at the next poll
-        if (completed && requested.get()) {
+        if (completed && requested.get() && !stopping) {
             scheduler.execute(this::deliver);
         }
     }

@@ -9,8 +9,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
@@ -59,12 +61,17 @@ public class SmtpTransport {
         }
 
         /**
-         * @throws SendFailedException if the server refused the recipient (see {@link #permanent})
+         * @param message made by {@link #message}
+         * @throws SendFailedException if the server refused the recipient (see {@link #recipientRefused})
          * @throws MessagingException if the connection failed: the server is down or unreachable
          */
-        public void send(OutgoingMail mail) throws MessagingException {
-            MimeMessage message = message(mail);
+        public void send(MimeMessage message) throws MessagingException {
             transport.sendMessage(message, message.getAllRecipients());
+        }
+
+        /** Whether the connection is still open: after some refusals the server or Angus closes it. */
+        public boolean open() {
+            return transport.isConnected();
         }
 
         @Override
@@ -77,34 +84,63 @@ public class SmtpTransport {
         }
     }
 
-    /** Whether the server refused the mail for good (a 5xx reply), so that trying again cannot help. */
-    public static boolean permanent(MessagingException e) {
+    /**
+     * Whether the server refused this mail's recipient for good (550, 551 or 553 to {@code RCPT TO},
+     * not a 5.7.x policy refusal), so that trying again cannot help. A refusal of the sender or of
+     * every mail (authentication, relaying) is the server's configuration: those mails wait. The reply
+     * code is read by name, not through Angus' classes, which the application may not see on every server.
+     */
+    public static boolean recipientRefused(MessagingException e) {
         for (Throwable cause = e;
                 cause != null;
                 cause = cause instanceof MessagingException m ? m.getNextException() : null) {
-            if (cause instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException refused
-                    && refused.getReturnCode() >= 500) {
-                return true;
-            }
-            if (cause instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException refused
-                    && refused.getReturnCode() >= 500) {
-                return true;
+            if (cause.getClass().getSimpleName().equals("SMTPAddressFailedException")) {
+                int code = returnCode(cause);
+                String reply = String.valueOf(cause.getMessage());
+                return (code == 550 || code == 551 || code == 553) && !reply.contains(" 5.7.");
             }
         }
         return false;
     }
 
-    MimeMessage message(OutgoingMail mail) throws MessagingException {
+    private static int returnCode(Throwable refusal) {
+        try {
+            return (Integer) refusal.getClass().getMethod("getReturnCode").invoke(refusal);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The message for an outbox row.
+     *
+     * @throws AddressException if the recipient cannot be written as an SMTP address: that mail can never
+     *     be sent. A domain in Unicode is written in its ASCII form (IDNA); a local part in Unicode would
+     *     need SMTPUTF8, and Jakarta Mail would otherwise cut each character to a byte and mail someone else.
+     */
+    public MimeMessage message(OutgoingMail mail) throws MessagingException {
         SmtpServer server = settings.smtp().orElseThrow();
         MimeMessage message = new StableIdMessage(session(server), mail);
         message.setFrom(settings.from());
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(asciiAddress(mail.recipient()), true));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setText(mail.text(), StandardCharsets.UTF_8.name());
         message.setSentDate(new Date(mail.createdAt().toEpochMilli()));
         // RFC 3834: no auto-replies ("out of office") to a mail no one reads
         message.setHeader("Auto-Submitted", "auto-generated");
         return message;
+    }
+
+    static String asciiAddress(String address) throws AddressException {
+        int at = address.lastIndexOf('@');
+        if (at <= 0 || !StandardCharsets.US_ASCII.newEncoder().canEncode(address.substring(0, at))) {
+            throw new AddressException("not an address SMTP can carry without SMTPUTF8");
+        }
+        try {
+            return address.substring(0, at) + "@" + IDN.toASCII(address.substring(at + 1), 0);
+        } catch (IllegalArgumentException e) {
+            throw new AddressException("the domain is not a valid internationalised domain name");
+        }
     }
 
     /** A Message-ID derived from the outbox row: a mail sent again after a crash is recognisably the same. */

@@ -27,6 +27,7 @@ class DatabaseMigrationsIT extends HttpIT {
             "0002-create-refresh-tokens", "0002-sessions.yaml",
             "0003-create-mail-outbox", "0003-mail.yaml",
             "0003-users-email-verified", "0003-mail.yaml",
+            "0003-users-email-changed-at", "0003-mail.yaml",
             "0003-create-email-tokens", "0003-mail.yaml");
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * One Payara Micro process with every setting the suite's server leaves at its default that tests
  * can share without disturbing each other: an ES256 key, another issuer, audience and token lifetime,
- * JSON logs. Started by the first test that asks for it, ended with the test JVM: one boot instead of
+ * JSON logs, the loopback address as a trusted proxy. Started by the first test that asks for it, ended with the test JVM: one boot instead of
  * one per test class.
  */
 public final class CustomSettingsServer {
@@ -22,6 +22,8 @@ public final class CustomSettingsServer {
     public static final String ISSUER = "https://auth.example.com";
     public static final String AUDIENCE = "billing-api";
     public static final int ACCESS_TOKEN_MINUTES = 15;
+    /** The tests connect over loopback: as if through a proxy on this host. */
+    public static final String TRUSTED_PROXIES = "127.0.0.0/8, ::1";
 
     private static PayaraProcess server;
 
@@ -43,7 +45,9 @@ public final class CustomSettingsServer {
                     "ACCESS_TOKEN_EXPIRE_MINUTES",
                     String.valueOf(ACCESS_TOKEN_MINUTES),
                     "LOG_FORMAT",
-                    "json"));
+                    "json",
+                    "TRUSTED_PROXIES",
+                    TRUSTED_PROXIES));
             PayaraProcess started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

@@ -405,4 +405,14 @@ class SessionsIT extends HttpIT {
                 .withoutPadding()
                 .encodeToString(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void aClientCannotChooseTheAddressItsSessionRecords() throws Exception {
+        // the suite's server trusts no proxy: X-Forwarded-For is anyone's to write
+        String address = dev.saasapi.platform.http.boundary.ClientAddressIT.sessionAddress(
+                api.uri("/").toURL(), "198.51.100.9");
+        assertTrue(
+                java.net.NetworkInterface.getByInetAddress(java.net.InetAddress.getByName(address)) != null,
+                address + " is not an address of this machine, the peer of the test's connection");
+    }
 }

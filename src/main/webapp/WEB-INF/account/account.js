@@ -73,6 +73,28 @@
     say(text, 'error');
   }
 
+  // Sends the token (the user clicked): done, or the link is refused (then a new one can be asked for),
+  // or another problem the user can fix and retry.
+  async function useToken(button, path, body, done, requestPath) {
+    button.disabled = true;
+    say('Sending…');
+    try {
+      const result = await post(path, body);
+      if (result.status === 200 || result.status === 204) {
+        done(result);
+      } else if (result.status === 400) {
+        linkRefused(problemText(result));
+        showRequestForm(requestPath, 'email');
+      } else {
+        say(problemText(result), 'error');
+        button.disabled = false;
+      }
+    } catch (error) {
+      say('The service cannot be reached; try again in a moment.', 'error');
+      button.disabled = false;
+    }
+  }
+
   if (page === 'verify-email') {
     if (!token) {
       say('Open this page with the link from the mail; or ask for a new link below.');
@@ -81,26 +103,10 @@
     }
     document.getElementById('confirm').hidden = false;
     const button = document.getElementById('confirm-button');
-    button.addEventListener('click', async () => {
-      button.disabled = true;
-      say('Confirming…');
-      try {
-        const result = await post('auth/verify-email', { token: token });
-        if (result.status === 200) {
-          document.getElementById('confirm').hidden = true;
-          say('Your email address ' + result.json.email + ' is confirmed. You can close this page.', 'done');
-        } else if (result.status === 400) {
-          linkRefused(problemText(result));
-          showRequestForm('auth/verify-email/resend', 'email');
-        } else {
-          say(problemText(result), 'error');
-          button.disabled = false;
-        }
-      } catch (error) {
-        say('The service cannot be reached; try again in a moment.', 'error');
-        button.disabled = false;
-      }
-    });
+    button.addEventListener('click', () => useToken(button, 'auth/verify-email', { token: token }, (result) => {
+      document.getElementById('confirm').hidden = true;
+      say('Your email address ' + result.json.email + ' is confirmed. You can close this page.', 'done');
+    }, 'auth/verify-email/resend'));
   }
 
   if (page === 'reset-password') {
@@ -118,24 +124,10 @@
         say('The two passwords differ; type the same one twice.', 'error');
         return;
       }
-      button.disabled = true;
-      say('Saving…');
-      try {
-        const result = await post('auth/password-reset/confirm', { token: token, new_password: password });
-        if (result.status === 204) {
-          form.hidden = true;
-          say('Your password was changed, and every device was signed out. Log in with the new password.', 'done');
-        } else if (result.status === 400) {
-          linkRefused(problemText(result));
-          showRequestForm('auth/password-reset', 'email');
-        } else {
-          say(problemText(result), 'error');
-          button.disabled = false;
-        }
-      } catch (error) {
-        say('The service cannot be reached; try again in a moment.', 'error');
-        button.disabled = false;
-      }
+      useToken(button, 'auth/password-reset/confirm', { token: token, new_password: password }, () => {
+        form.hidden = true;
+        say('Your password was changed, and every device was signed out. Log in with the new password.', 'done');
+      }, 'auth/password-reset');
     });
   }
 })();

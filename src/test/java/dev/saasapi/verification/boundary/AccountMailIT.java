@@ -191,14 +191,7 @@ class AccountMailIT extends HttpIT {
                 TestMail.token(TestMail.link(mail.awaitOne(old, "Confirm"), TestMail.SUITE_PUBLIC_URL, VERIFY_PAGE));
         String changedTo = uniqueEmail();
 
-        HttpResponse<String> patched = api.patchJson(
-                "/users/me",
-                access,
-                Json.createObjectBuilder()
-                        .add("email", changedTo)
-                        .add("current_password", PASSWORD)
-                        .build()
-                        .toString());
+        HttpResponse<String> patched = changeEmail(access, changedTo);
         assertEquals(200, patched.statusCode(), patched.body());
         assertEquals(changedTo, json(patched).getString("email"));
         assertFalse(json(patched).getBoolean("email_verified"));
@@ -259,14 +252,7 @@ class AccountMailIT extends HttpIT {
         String access = api.registeredToken(email, PASSWORD);
         verify(TestMail.token(TestMail.link(mail.awaitOne(email, "Confirm"), TestMail.SUITE_PUBLIC_URL, VERIFY_PAGE)));
 
-        HttpResponse<String> patched = api.patchJson(
-                "/users/me",
-                access,
-                Json.createObjectBuilder()
-                        .add("email", email.toUpperCase(java.util.Locale.ROOT))
-                        .add("current_password", PASSWORD)
-                        .build()
-                        .toString());
+        HttpResponse<String> patched = changeEmail(access, email.toUpperCase(java.util.Locale.ROOT));
         assertEquals(200, patched.statusCode(), patched.body());
         assertTrue(json(patched).getBoolean("email_verified"));
         Thread.sleep(1500);
@@ -283,14 +269,7 @@ class AccountMailIT extends HttpIT {
         String second = uniqueEmail();
 
         for (String changedTo : List.of(first, second)) {
-            HttpResponse<String> patched = api.patchJson(
-                    "/users/me",
-                    access,
-                    Json.createObjectBuilder()
-                            .add("email", changedTo)
-                            .add("current_password", PASSWORD)
-                            .build()
-                            .toString());
+            HttpResponse<String> patched = changeEmail(access, changedTo);
             assertEquals(200, patched.statusCode(), patched.body());
         }
 
@@ -322,6 +301,17 @@ class AccountMailIT extends HttpIT {
         return api.postJson(
                 "/auth/verify-email",
                 Json.createObjectBuilder().add("token", token).build().toString());
+    }
+
+    private HttpResponse<String> changeEmail(String access, String email) {
+        return api.patchJson(
+                "/users/me",
+                access,
+                Json.createObjectBuilder()
+                        .add("email", email)
+                        .add("current_password", PASSWORD)
+                        .build()
+                        .toString());
     }
 
     private HttpResponse<String> resend(String email) {

@@ -1,29 +1,33 @@
 package dev.saasapi.verification.boundary;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
- * Requests for a mail by address (a reset link, a new verification link) are handled after the answer:
- * the 202 takes the same time whether the address has an account or not, so timing tells nothing.
+ * Requests for a mail by address (a reset link, a new verification link) are handled after the answer,
+ * 50 to 250 ms later: the 202 takes the same time whether the address has an account or not.
  * At most {@link #MAX_WAITING} wait at once; beyond that a flood is dropped, as silently as the answer.
  */
 @ApplicationScoped
 public class MailRequests {
 
     static final int MAX_WAITING = 200;
+    static final int MIN_DELAY_MILLIS = 50;
+    static final int MAX_DELAY_MILLIS = 250;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final Logger LOG = Logger.getLogger(MailRequests.class.getName());
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedScheduledExecutorService executor;
 
     @Inject
     AccountMailer mailer;
@@ -51,17 +55,23 @@ public class MailRequests {
             return;
         }
         try {
-            executor.execute(() -> {
-                try {
-                    request.run();
-                } catch (RuntimeException e) {
-                    // the address is not logged: it may be anyone's, typed by a stranger
-                    LOG.log(Level.FINE, what + " request failed", e);
-                    LOG.warning(() -> "A " + what + " request failed: " + e);
-                } finally {
-                    waiting.release();
-                }
-            });
+            // started after the answer has gone, at a random moment: the work a known address causes
+            // never competes with its own answer for the CPU, so the answer's time tells nothing
+            long delayMillis = MIN_DELAY_MILLIS + RANDOM.nextInt(MAX_DELAY_MILLIS - MIN_DELAY_MILLIS);
+            executor.schedule(
+                    () -> {
+                        try {
+                            request.run();
+                        } catch (RuntimeException e) {
+                            // the address is not logged: it may be anyone's, typed by a stranger
+                            LOG.log(Level.FINE, what + " request failed", e);
+                            LOG.warning(() -> "A " + what + " request failed: " + e);
+                        } finally {
+                            waiting.release();
+                        }
+                    },
+                    delayMillis,
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             waiting.release();
             dropped.inc();

@@ -1,14 +1,17 @@
 package dev.saasapi.accounts.boundary;
 
 import dev.saasapi.accounts.control.EmailNotVerifiedException;
+import dev.saasapi.accounts.control.EmailTakenException;
 import dev.saasapi.accounts.control.EmailVerificationPolicy;
 import dev.saasapi.accounts.control.PasswordConfirmation;
 import dev.saasapi.accounts.control.PasswordHasher;
 import dev.saasapi.accounts.control.PasswordHashingBusyException;
 import dev.saasapi.accounts.control.UserStore;
+import dev.saasapi.accounts.entity.AccountRegistered;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.VerifiedPassword;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -37,6 +40,9 @@ public class Accounts {
 
     @Inject
     EmailVerificationPolicy verificationPolicy;
+
+    @Inject
+    Event<AccountRegistered> registered;
 
     /**
      * The account with this email and password, if they match; as slow either way. Made for the
@@ -67,6 +73,22 @@ public class Accounts {
         if (user.isPresent() && login.rehash() != null) {
             users.replacePasswordHash(login.accountId(), login.verifiedHash(), login.rehash());
         }
+        return user;
+    }
+
+    /**
+     * A new account with a password hashed before (no connection is held during the slow hash);
+     * announced to the other features in the same transaction.
+     *
+     * @throws EmailTakenException if another account has the email (compared case-insensitively)
+     */
+    @Transactional
+    public User register(String email, String passwordHash) {
+        if (users.findByEmail(email).isPresent()) {
+            throw new EmailTakenException();
+        }
+        User user = users.add(new User(email, passwordHash));
+        registered.fire(new AccountRegistered(user.id(), user.email()));
         return user;
     }
 

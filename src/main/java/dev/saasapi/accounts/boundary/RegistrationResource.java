@@ -2,23 +2,22 @@ package dev.saasapi.accounts.boundary;
 
 import static dev.saasapi.platform.problems.control.MalformedBodyException.requireBody;
 
-import dev.saasapi.accounts.control.EmailTakenException;
 import dev.saasapi.accounts.control.PasswordHasher;
-import dev.saasapi.accounts.control.UserStore;
-import dev.saasapi.accounts.entity.AccountRegistered;
 import dev.saasapi.accounts.entity.Registration;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.UserView;
+import dev.saasapi.platform.ratelimit.boundary.RateLimits;
+import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -33,28 +32,23 @@ import java.net.URI;
 public class RegistrationResource {
 
     @Inject
-    UserStore users;
+    Accounts accounts;
+
+    @Inject
+    RateLimits limits;
 
     @Inject
     PasswordHasher hasher;
 
-    @Inject
-    Event<AccountRegistered> registered;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Transactional
-    public Response register(@Valid Registration body) {
+    public Response register(@Valid Registration body, @Context HttpServletRequest request) {
         requireBody(body);
+        limits.requirePerAddress(RateLimitSettings.REGISTER_VARIABLE, request);
         // Hash before touching the database: no connection is held during the slow hash,
         // and a taken email costs the same time as a free one.
-        String hash = hasher.hash(body.password());
-        if (users.findByEmail(body.email()).isPresent()) {
-            throw new EmailTakenException();
-        }
-        User user = users.add(new User(body.email(), hash));
-        registered.fire(new AccountRegistered(user.id(), user.email()));
+        User user = accounts.register(body.email(), hasher.hash(body.password()));
         return Response.created(URI.create("/users/me"))
                 .entity(UserView.of(user))
                 .build();

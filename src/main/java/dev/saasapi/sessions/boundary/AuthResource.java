@@ -9,6 +9,8 @@ import dev.saasapi.platform.problems.control.InvalidFieldsException;
 import dev.saasapi.platform.problems.control.MalformedBodyException;
 import dev.saasapi.platform.problems.entity.OAuthError;
 import dev.saasapi.platform.problems.entity.Problem;
+import dev.saasapi.platform.ratelimit.boundary.RateLimits;
+import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
 import dev.saasapi.sessions.control.GrantOutcomes;
 import dev.saasapi.sessions.control.InvalidCredentialsException;
 import dev.saasapi.sessions.control.InvalidRefreshTokenException;
@@ -46,6 +48,9 @@ public class AuthResource {
     private static final String NOT_BLANK = "must not be blank";
 
     @Inject
+    RateLimits limits;
+
+    @Inject
     ClientAddresses clients;
 
     @Inject
@@ -66,6 +71,7 @@ public class AuthResource {
         String grantType = form.get("grant_type");
         if (REFRESH_TOKEN_GRANT.equals(grantType)) {
             // RFC 6749 6: OAuth2 clients refresh at the endpoint that issued the token
+            limits.requirePerAddress(RateLimitSettings.REFRESH_VARIABLE, request);
             return tokenResponse(refresh(form));
         }
         if (grantType != null && !grantType.isEmpty() && !PASSWORD_GRANT.equals(grantType)) {
@@ -74,6 +80,7 @@ public class AuthResource {
         String username = form.get("username");
         String password = form.get("password");
         requireFields(username, password);
+        limits.requirePerAddress(RateLimitSettings.LOGIN_VARIABLE, request);
         VerifiedPassword login = accounts.verifyLogin(username, password).orElse(null);
         if (login == null) {
             outcomes.login(false);
@@ -98,12 +105,13 @@ public class AuthResource {
     @Path("refresh")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response refresh(InputStream body, @Context UriInfo uri) {
+    public Response refresh(InputStream body, @Context UriInfo uri, @Context HttpServletRequest request) {
         Map<String, String> form = tokenRequest(body, uri);
         String grantType = form.get("grant_type");
         if (grantType != null && !grantType.isEmpty() && !REFRESH_TOKEN_GRANT.equals(grantType)) {
             throw new UnsupportedGrantTypeException("grant_type=refresh_token");
         }
+        limits.requirePerAddress(RateLimitSettings.REFRESH_VARIABLE, request);
         return tokenResponse(refresh(form));
     }
 

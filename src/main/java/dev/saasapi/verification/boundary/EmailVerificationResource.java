@@ -3,17 +3,21 @@ package dev.saasapi.verification.boundary;
 import static dev.saasapi.platform.problems.control.MalformedBodyException.requireBody;
 
 import dev.saasapi.accounts.entity.UserView;
+import dev.saasapi.platform.ratelimit.boundary.RateLimits;
+import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
 import dev.saasapi.verification.entity.EmailTokenUse;
 import dev.saasapi.verification.entity.MailRequest;
 import dev.saasapi.verification.entity.MailRequestAccepted;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -27,6 +31,9 @@ public class EmailVerificationResource {
             "If this address belongs to an account that is not verified yet, a new link is on its way.");
 
     @Inject
+    RateLimits limits;
+
+    @Inject
     AccountMailer mailer;
 
     @Inject
@@ -35,8 +42,9 @@ public class EmailVerificationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public UserView verify(@Valid EmailTokenUse body) {
+    public UserView verify(@Valid EmailTokenUse body, @Context HttpServletRequest request) {
         requireBody(body);
+        limits.requirePerAddress(RateLimitSettings.TOKEN_VARIABLE, request);
         return UserView.of(mailer.verify(body.token()));
     }
 
@@ -45,8 +53,9 @@ public class EmailVerificationResource {
     @Path("resend")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response resend(@Valid MailRequest body) {
+    public Response resend(@Valid MailRequest body, @Context HttpServletRequest request) {
         requireBody(body);
+        limits.requirePerAddress(RateLimitSettings.MAIL_VARIABLE, request);
         requests.verification(body.email());
         return Response.accepted(ACCEPTED).build();
     }

@@ -3,6 +3,8 @@ package dev.saasapi.verification.boundary;
 import static dev.saasapi.platform.problems.control.MalformedBodyException.requireBody;
 
 import dev.saasapi.accounts.boundary.Accounts;
+import dev.saasapi.platform.ratelimit.boundary.RateLimits;
+import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
 import dev.saasapi.verification.control.InvalidEmailTokenException;
 import dev.saasapi.verification.entity.MailRequest;
 import dev.saasapi.verification.entity.MailRequestAccepted;
@@ -10,11 +12,13 @@ import dev.saasapi.verification.entity.PasswordReset;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,6 +30,9 @@ public class PasswordResetResource {
 
     static final MailRequestAccepted ACCEPTED = new MailRequestAccepted(
             "If this address belongs to an account, a link to reset its password is on its way.");
+
+    @Inject
+    RateLimits limits;
 
     @Inject
     AccountMailer mailer;
@@ -40,8 +47,9 @@ public class PasswordResetResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response request(@Valid MailRequest body) {
+    public Response request(@Valid MailRequest body, @Context HttpServletRequest request) {
         requireBody(body);
+        limits.requirePerAddress(RateLimitSettings.MAIL_VARIABLE, request);
         requests.passwordReset(body.email());
         return Response.accepted(ACCEPTED).build();
     }
@@ -50,8 +58,9 @@ public class PasswordResetResource {
     @POST
     @Path("confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response confirm(@Valid PasswordReset body) {
+    public Response confirm(@Valid PasswordReset body, @Context HttpServletRequest request) {
         requireBody(body);
+        limits.requirePerAddress(RateLimitSettings.TOKEN_VARIABLE, request);
         // no slow hash for a token that cannot work; it is checked again, atomically, when used
         if (!mailer.resetTokenUsable(body.token())) {
             throw new InvalidEmailTokenException();

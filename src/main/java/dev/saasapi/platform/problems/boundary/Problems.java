@@ -16,7 +16,8 @@ import java.util.List;
 final class Problems {
 
     /** The headers of an exception's own response that its problem response keeps. */
-    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ALLOW, HttpHeaders.RETRY_AFTER);
+    private static final List<String> KEPT_HEADERS =
+            List.of(HttpHeaders.ALLOW, HttpHeaders.RETRY_AFTER, "RateLimit-Policy", "RateLimit");
 
     private Problems() {}
 

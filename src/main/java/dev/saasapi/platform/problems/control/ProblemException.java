@@ -7,6 +7,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure the API reports on purpose: a {@link ProblemType} of the catalogue with a detail for this
@@ -42,17 +43,29 @@ public abstract class ProblemException extends WebApplicationException {
             List<Problem.FieldError> errors,
             OAuthError oauthError,
             int retryAfterSeconds) {
-        super(detail, response(type, retryAfterSeconds));
+        this(type, detail, errors, oauthError, retryAfterSeconds, Map.of());
+    }
+
+    /** @param headers more headers of the answer, among those the problem response keeps (rate limits) */
+    protected ProblemException(
+            ProblemType type,
+            String detail,
+            List<Problem.FieldError> errors,
+            OAuthError oauthError,
+            int retryAfterSeconds,
+            Map<String, String> headers) {
+        super(detail, response(type, retryAfterSeconds, headers));
         this.type = type;
         this.errors = errors;
         this.oauthError = oauthError;
     }
 
-    private static Response response(ProblemType type, int retryAfterSeconds) {
+    private static Response response(ProblemType type, int retryAfterSeconds, Map<String, String> headers) {
         Response.ResponseBuilder response = Response.status(type.status());
         if (retryAfterSeconds > 0) {
             response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
         }
+        headers.forEach(response::header);
         return response.build();
     }
 

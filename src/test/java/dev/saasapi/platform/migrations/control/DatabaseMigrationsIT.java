@@ -28,7 +28,8 @@ class DatabaseMigrationsIT extends HttpIT {
             "0003-create-mail-outbox", "0003-mail.yaml",
             "0003-users-email-verified", "0003-mail.yaml",
             "0003-users-email-changed-at", "0003-mail.yaml",
-            "0003-create-email-tokens", "0003-mail.yaml");
+            "0003-create-email-tokens", "0003-mail.yaml",
+            "0004-create-rate-limit-buckets", "0004-rate-limits.yaml");
 
     @Test
     void serverAppliedEveryChangesetAtStartUp() throws Exception {

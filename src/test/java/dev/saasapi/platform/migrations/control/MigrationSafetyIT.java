@@ -66,7 +66,8 @@ class MigrationSafetyIT {
                             "0003-create-email-tokens:1",
                             "0003-create-mail-outbox:1",
                             "0003-users-email-changed-at:1",
-                            "0003-users-email-verified:1"),
+                            "0003-users-email-verified:1",
+                            "0004-create-rate-limit-buckets:1"),
                     rows("SELECT id || ':' || count(*) FROM " + schema + ".databasechangelog GROUP BY id ORDER BY id"));
             assertEquals(2, count("SELECT count(*) FROM " + schema + ".users"));
         }

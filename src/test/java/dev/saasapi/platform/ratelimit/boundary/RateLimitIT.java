@@ -1,0 +1,130 @@
+package dev.saasapi.platform.ratelimit.boundary;
+
+import static dev.saasapi.it.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.saasapi.it.Api;
+import dev.saasapi.it.PayaraProcess;
+import dev.saasapi.it.PrometheusText;
+import dev.saasapi.it.TestDatabase;
+import dev.saasapi.it.TestEnvironment;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rate limits on two instances sharing one database: a client's requests count against one
+ * bucket whichever instance serves them, and the answer over the limit is a 429 that says when to
+ * come back.
+ */
+class RateLimitIT {
+
+    private static final String PASSWORD = "limits-Passw0rd";
+
+    private String schema;
+
+    @BeforeEach
+    void createSchema() throws SQLException {
+        schema = "limits_" + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE SCHEMA " + schema);
+    }
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        execute("DROP SCHEMA " + schema + " CASCADE");
+    }
+
+    @Test
+    void limitsPerAddressAreSharedByEveryInstance() throws Exception {
+        Map<String, String> limits = Map.of(
+                "RATE_LIMIT_REGISTER_PER_IP", "4/1h",
+                "RATE_LIMIT_LOGIN_PER_IP", "3/1h",
+                "RATE_LIMIT_MAIL_PER_IP", "2/1h",
+                "RATE_LIMIT_TOKEN_PER_IP", "2/1h",
+                "RATE_LIMIT_REFRESH_PER_IP", "0");
+        CompletableFuture<PayaraProcess> starting = CompletableFuture.supplyAsync(() -> startApp(limits));
+        try (PayaraProcess one = startApp(limits);
+                PayaraProcess two = starting.join()) {
+            List<Api> apis = List.of(new Api(one.url()), new Api(two.url()));
+            String email = Api.uniqueEmail();
+
+            // register: 4 an hour, alternating between the instances
+            for (int i = 0; i < 4; i++) {
+                assertEquals(
+                        201,
+                        apis.get(i % 2)
+                                .register(i == 0 ? email : Api.uniqueEmail(), PASSWORD)
+                                .statusCode());
+            }
+            HttpResponse<String> refused = apis.get(0).register(Api.uniqueEmail(), PASSWORD);
+            assertProblem(refused, 429, "/problems/rate-limited");
+            long retryAfter =
+                    Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(retryAfter > 0 && retryAfter <= 900, "one more registration every 15 min: " + retryAfter);
+            assertEquals(
+                    "\"register\";q=4;w=3600",
+                    refused.headers().firstValue("RateLimit-Policy").orElseThrow());
+            assertEquals(
+                    "\"register\";r=0;t=" + retryAfter,
+                    refused.headers().firstValue("RateLimit").orElseThrow());
+
+            // login: 3 an hour, wrong passwords count too
+            assertEquals(401, apis.get(0).login(email, "wr0ng-Passw0rd").statusCode());
+            assertEquals(401, apis.get(1).login(email, "wr0ng-Passw0rd").statusCode());
+            HttpResponse<String> last = apis.get(0).login(email, PASSWORD);
+            assertEquals(200, last.statusCode(), last.body());
+            assertProblem(apis.get(1).login(email, PASSWORD), 429, "/problems/rate-limited");
+            String refresh = Api.json(last).getString("refresh_token");
+            assertEquals(200, apis.get(1).refresh(refresh).statusCode(), "refreshing is another policy (off here)");
+
+            // mail requests and token uses: 2 an hour each
+            String mailRequest = "{\"email\":\"" + email + "\"}";
+            assertEquals(
+                    202,
+                    apis.get(0).postJson("/auth/password-reset", mailRequest).statusCode());
+            assertEquals(
+                    202,
+                    apis.get(1)
+                            .postJson("/auth/verify-email/resend", mailRequest)
+                            .statusCode());
+            assertProblem(apis.get(0).postJson("/auth/password-reset", mailRequest), 429, "/problems/rate-limited");
+            String token = "{\"token\":\"" + "A".repeat(43) + "\"}";
+            assertProblem(apis.get(0).postJson("/auth/verify-email", token), 400, "/problems/invalid-email-token");
+            assertProblem(apis.get(1).postJson("/auth/verify-email", token), 400, "/problems/invalid-email-token");
+            assertProblem(apis.get(0).postJson("/auth/verify-email", token), 429, "/problems/rate-limited");
+
+            PrometheusText metrics = new PrometheusText(
+                    apis.get(1).get("/metrics?scope=application").body());
+            assertEquals(1, metrics.value("rate_limit_refusals_total", Map.of("policy", "login")));
+            assertTrue(TestDatabase.count("SELECT count(*) FROM " + schema + ".rate_limit_buckets") >= 4);
+        }
+    }
+
+    private PayaraProcess startApp(Map<String, String> settings) {
+        String url = System.getProperty(TestEnvironment.DATABASE_URL_PROPERTY);
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("DATABASE_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        try {
+            return PayaraProcess.start(environment);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = TestDatabase.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -68,7 +68,7 @@ class ApiDocsIT extends HttpIT {
 
         JsonObject register = paths.getJsonObject("/auth/register").getJsonObject("post");
         assertEquals(
-                Set.of("201", "400", "409", "413", "415", "422", "503"),
+                Set.of("201", "400", "409", "413", "415", "422", "429", "503"),
                 register.getJsonObject("responses").keySet());
         assertTrue(
                 register.getJsonObject("requestBody").getJsonObject("content").containsKey("application/json"));

@@ -8,12 +8,10 @@ import dev.saasapi.it.Concurrently;
 import dev.saasapi.it.PayaraProcess;
 import dev.saasapi.it.PrometheusText;
 import dev.saasapi.it.TestDatabase;
-import dev.saasapi.it.TestEnvironment;
 import dev.saasapi.it.TestMail;
+import dev.saasapi.it.TestSchema;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -38,20 +35,19 @@ class MailDeliveryIT {
     private static final String PASSWORD = "outbox-Passw0rd";
     private static final Duration DELIVERY = Duration.ofSeconds(30);
 
-    private String schema;
+    private TestSchema schema;
     private TestMail smtp;
 
     @BeforeEach
     void createSchemaAndSmtpServer() throws SQLException {
-        schema = "mail_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE SCHEMA " + schema);
+        schema = TestSchema.create("mail");
         smtp = TestMail.start();
     }
 
     @AfterEach
     void dropSchemaAndSmtpServer() throws SQLException {
         smtp.close();
-        execute("DROP SCHEMA " + schema + " CASCADE");
+        schema.close();
     }
 
     /**
@@ -65,9 +61,9 @@ class MailDeliveryIT {
         try (PayaraProcess first = startApp()) {
             Api api = new Api(first.url());
             assertEquals(201, api.register(email, PASSWORD).statusCode(), "an SMTP outage fails no request");
-            waitFor(() ->
-                    count("SELECT count(*) FROM " + schema + ".mail_outbox WHERE attempts > 0 AND sent_at IS NULL")
-                            == 1);
+            waitFor(() -> count("SELECT count(*) FROM " + schema.name()
+                            + ".mail_outbox WHERE attempts > 0 AND sent_at IS NULL")
+                    == 1);
             assertEquals(200, api.get("/health/ready").statusCode(), "nor makes the instance unready");
             PrometheusText metrics =
                     new PrometheusText(api.get("/metrics?scope=application").body());
@@ -81,7 +77,7 @@ class MailDeliveryIT {
         try (PayaraProcess second = startApp()) {
             MimeMessage mail = smtp.awaitOne(email, "Confirm your email address");
             assertTrue(TestMail.text(mail).contains("/account/verify-email#token="));
-            waitFor(() -> count("SELECT count(*) FROM " + schema + ".mail_outbox WHERE sent_at IS NOT NULL"
+            waitFor(() -> count("SELECT count(*) FROM " + schema.name() + ".mail_outbox WHERE sent_at IS NOT NULL"
                             + " AND body_text IS NULL")
                     == 1);
             PrometheusText metrics = new PrometheusText(
@@ -96,9 +92,10 @@ class MailDeliveryIT {
         try (PayaraProcess one = startApp();
                 PayaraProcess two = starting.join()) {
             // queued by neither: both instances' polls compete for these
-            execute("INSERT INTO " + schema + ".mail_outbox (id, recipient, subject, body_text, created_at,"
-                    + " next_attempt_at, attempts) SELECT gen_random_uuid(), 'bulk-' || g || '-" + schema
-                    + "@example.com', 'Bulk ' || g, 'Hello', now(), now(), 0 FROM generate_series(1, 60) g");
+            TestSchema.execute(
+                    "INSERT INTO " + schema.name() + ".mail_outbox (id, recipient, subject, body_text, created_at,"
+                            + " next_attempt_at, attempts) SELECT gen_random_uuid(), 'bulk-' || g || '-" + schema.name()
+                            + "@example.com', 'Bulk ' || g, 'Hello', now(), now(), 0 FROM generate_series(1, 60) g");
             // queued by each, delivered at once after each commit, while the other polls
             List<String> registered = new ArrayList<>();
             List<Callable<Integer>> registrations = new ArrayList<>();
@@ -116,7 +113,7 @@ class MailDeliveryIT {
                 smtp.await(email, 1, DELIVERY);
             }
             for (int g = 1; g <= 60; g++) {
-                smtp.await("bulk-" + g + "-" + schema + "@example.com", 1, DELIVERY);
+                smtp.await("bulk-" + g + "-" + schema.name() + "@example.com", 1, DELIVERY);
             }
             Thread.sleep(6000); // longer than a poll: a second copy would have arrived
             Set<String> messageIds = new HashSet<>();
@@ -125,12 +122,12 @@ class MailDeliveryIT {
                 messageIds.add(smtp.to(email).get(0).getMessageID());
             }
             for (int g = 1; g <= 60; g++) {
-                List<MimeMessage> bulk = smtp.to("bulk-" + g + "-" + schema + "@example.com");
+                List<MimeMessage> bulk = smtp.to("bulk-" + g + "-" + schema.name() + "@example.com");
                 assertEquals(1, bulk.size(), "bulk mail " + g);
                 messageIds.add(bulk.get(0).getMessageID());
             }
             assertEquals(84, messageIds.size());
-            assertEquals(84, count("SELECT count(*) FROM " + schema + ".mail_outbox WHERE sent_at IS NOT NULL"));
+            assertEquals(84, count("SELECT count(*) FROM " + schema.name() + ".mail_outbox WHERE sent_at IS NOT NULL"));
         }
     }
 
@@ -139,16 +136,10 @@ class MailDeliveryIT {
     }
 
     private PayaraProcess startApp(Map<String, String> settings) {
-        String url = System.getProperty(TestEnvironment.DATABASE_URL_PROPERTY);
         Map<String, String> environment = new HashMap<>(smtp.settings("http://localhost:8000"));
-        environment.putAll(settings);
         environment.put("PASSWORD_HASH_CONCURRENCY", "16"); // bursts of registrations, not the overload test
-        environment.put("DATABASE_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        try {
-            return PayaraProcess.start(environment);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        environment.putAll(settings);
+        return schema.start(environment);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
@@ -163,12 +154,5 @@ class MailDeliveryIT {
 
     private static long count(String sql) throws SQLException {
         return TestDatabase.count(sql);
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = TestDatabase.connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

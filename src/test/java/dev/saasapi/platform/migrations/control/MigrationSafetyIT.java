@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.saasapi.it.Api;
 import dev.saasapi.it.PayaraProcess;
 import dev.saasapi.it.TestDatabase;
-import dev.saasapi.it.TestEnvironment;
+import dev.saasapi.it.TestSchema;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,17 +30,16 @@ class MigrationSafetyIT {
 
     private static final String PASSWORD = "migrations-Passw0rd";
     private static final long CHANGESETS = 5;
-    private String schema;
+    private TestSchema schema;
 
     @BeforeEach
     void createSchema() throws SQLException {
-        schema = "startup_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE SCHEMA " + schema);
+        schema = TestSchema.create("startup");
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
-        execute("DROP SCHEMA " + schema + " CASCADE");
+        schema.close();
     }
 
     @Test
@@ -68,8 +66,9 @@ class MigrationSafetyIT {
                             "0003-users-email-changed-at:1",
                             "0003-users-email-verified:1",
                             "0004-create-rate-limit-buckets:1"),
-                    rows("SELECT id || ':' || count(*) FROM " + schema + ".databasechangelog GROUP BY id ORDER BY id"));
-            assertEquals(2, count("SELECT count(*) FROM " + schema + ".users"));
+                    rows("SELECT id || ':' || count(*) FROM " + schema.name()
+                            + ".databasechangelog GROUP BY id ORDER BY id"));
+            assertEquals(2, count("SELECT count(*) FROM " + schema.name() + ".users"));
         }
     }
 
@@ -78,21 +77,7 @@ class MigrationSafetyIT {
     }
 
     private PayaraProcess startApp(Map<String, String> settings) {
-        String url = System.getProperty(TestEnvironment.DATABASE_URL_PROPERTY);
-        var environment = new java.util.HashMap<>(settings);
-        environment.put("DATABASE_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        try {
-            return PayaraProcess.start(environment);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = TestDatabase.connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        return schema.start(settings);
     }
 
     private static long count(String sql) throws SQLException {

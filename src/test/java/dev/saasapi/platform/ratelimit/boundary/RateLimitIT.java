@@ -8,15 +8,11 @@ import dev.saasapi.it.Api;
 import dev.saasapi.it.PayaraProcess;
 import dev.saasapi.it.PrometheusText;
 import dev.saasapi.it.TestDatabase;
-import dev.saasapi.it.TestEnvironment;
+import dev.saasapi.it.TestSchema;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,17 +27,16 @@ class RateLimitIT {
 
     private static final String PASSWORD = "limits-Passw0rd";
 
-    private String schema;
+    private TestSchema schema;
 
     @BeforeEach
     void createSchema() throws SQLException {
-        schema = "limits_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE SCHEMA " + schema);
+        schema = TestSchema.create("limits");
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
-        execute("DROP SCHEMA " + schema + " CASCADE");
+        schema.close();
     }
 
     @Test
@@ -52,8 +47,8 @@ class RateLimitIT {
                 "RATE_LIMIT_MAIL_PER_IP", "2/1h",
                 "RATE_LIMIT_TOKEN_PER_IP", "2/1h",
                 "RATE_LIMIT_REFRESH_PER_IP", "0");
-        CompletableFuture<PayaraProcess> starting = CompletableFuture.supplyAsync(() -> startApp(limits));
-        try (PayaraProcess one = startApp(limits);
+        CompletableFuture<PayaraProcess> starting = CompletableFuture.supplyAsync(() -> schema.start(limits));
+        try (PayaraProcess one = schema.start(limits);
                 PayaraProcess two = starting.join()) {
             List<Api> apis = List.of(new Api(one.url()), new Api(two.url()));
             String email = Api.uniqueEmail();
@@ -106,25 +101,7 @@ class RateLimitIT {
             PrometheusText metrics = new PrometheusText(
                     apis.get(1).get("/metrics?scope=application").body());
             assertEquals(1, metrics.value("rate_limit_refusals_total", Map.of("policy", "login")));
-            assertTrue(TestDatabase.count("SELECT count(*) FROM " + schema + ".rate_limit_buckets") >= 4);
-        }
-    }
-
-    private PayaraProcess startApp(Map<String, String> settings) {
-        String url = System.getProperty(TestEnvironment.DATABASE_URL_PROPERTY);
-        Map<String, String> environment = new HashMap<>(settings);
-        environment.put("DATABASE_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        try {
-            return PayaraProcess.start(environment);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = TestDatabase.connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+            assertTrue(TestDatabase.count("SELECT count(*) FROM " + schema.name() + ".rate_limit_buckets") >= 4);
         }
     }
 }

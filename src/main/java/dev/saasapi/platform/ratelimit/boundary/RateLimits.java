@@ -4,6 +4,7 @@ import dev.saasapi.platform.http.control.ClientAddresses;
 import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
 import dev.saasapi.platform.ratelimit.control.RateLimitedException;
 import dev.saasapi.platform.ratelimit.control.RateLimiter;
+import dev.saasapi.platform.secrets.control.SecretTokens;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -65,15 +66,36 @@ public class RateLimits {
     public void requirePerAddress(String variable, HttpServletRequest request) {
         RateLimiter.Decision decision = limiter.take(settings.policy(variable), clients.of(request));
         if (!decision.allowed()) {
-            metrics.counter(
-                            Metadata.builder()
-                                    .withName("rate_limit_refusals")
-                                    .withDescription("Requests refused with 429, by rate-limit policy")
-                                    .build(),
-                            new Tag("policy", decision.policy().name()))
-                    .inc();
+            refused(decision);
             throw new RateLimitedException(decision);
         }
+    }
+
+    private void refused(RateLimiter.Decision decision) {
+        metrics.counter(
+                        Metadata.builder()
+                                .withName("rate_limit_refusals")
+                                .withDescription("Requests refused by rate-limit policy (429, or dropped silently"
+                                        + " where a 429 would tell whether an account exists)")
+                                .build(),
+                        new Tag("policy", decision.policy().name()))
+                .inc();
+    }
+
+    /**
+     * Takes one request of a policy whose client is not an address but something the request names
+     * (an email): only a hash of it is stored. Refusing would tell whether the thing exists, so this
+     * only answers whether to go on; the caller answers as if it had.
+     *
+     * @param variable the policy, one of the {@code RateLimitSettings.…_VARIABLE} constants
+     * @return false when the subject has used up the policy's requests
+     */
+    public boolean allowSilently(String variable, String subject) {
+        RateLimiter.Decision decision = limiter.take(settings.policy(variable), SecretTokens.hash(subject));
+        if (!decision.allowed()) {
+            refused(decision);
+        }
+        return decision.allowed();
     }
 
     private void removeExpired() {

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * The rate-limit policies, each set by an environment variable in an {@code N/duration} form ({@code
  * 30/5m}, {@code 100/1h}; units s, m, h, d) or {@code 0} for none. The defaults follow Supabase Auth's
  * per-address limits (30 sign-ins or sign-ups and 30 verifications per 5 minutes, 150 token refreshes
- * per 5 minutes); mail requests are limited per hour, as mail providers count.
+ * per 5 minutes); mail requests are limited per hour, as mail providers count, per address and per
+ * email asked for.
  */
 @ApplicationScoped
 public class RateLimitSettings {
@@ -32,10 +33,16 @@ public class RateLimitSettings {
     public static final String REGISTER_VARIABLE = "RATE_LIMIT_REGISTER_PER_IP";
     public static final String MAIL_VARIABLE = "RATE_LIMIT_MAIL_PER_IP";
     public static final String TOKEN_VARIABLE = "RATE_LIMIT_TOKEN_PER_IP";
+    public static final String MAIL_PER_EMAIL_VARIABLE = "RATE_LIMIT_MAIL_PER_EMAIL";
 
     /** The variables, for checking them all at start-up. */
-    static final List<String> VARIABLES =
-            List.of(LOGIN_VARIABLE, REFRESH_VARIABLE, REGISTER_VARIABLE, MAIL_VARIABLE, TOKEN_VARIABLE);
+    static final List<String> VARIABLES = List.of(
+            LOGIN_VARIABLE,
+            REFRESH_VARIABLE,
+            REGISTER_VARIABLE,
+            MAIL_VARIABLE,
+            TOKEN_VARIABLE,
+            MAIL_PER_EMAIL_VARIABLE);
 
     static final String MUST_BE = "0 (no limit) or a number of requests per period from 1 s to 1 d, such as 30/5m";
 
@@ -76,6 +83,9 @@ public class RateLimitSettings {
             case TOKEN_VARIABLE ->
                 parse("token", settings.value(TOKEN_VARIABLE, "30/5m"))
                         .orElseThrow(() -> Settings.invalid(TOKEN_VARIABLE, MUST_BE));
+            case MAIL_PER_EMAIL_VARIABLE ->
+                parse("mail-email", settings.value(MAIL_PER_EMAIL_VARIABLE, "5/1h"))
+                        .orElseThrow(() -> Settings.invalid(MAIL_PER_EMAIL_VARIABLE, MUST_BE));
             default -> throw new IllegalArgumentException("no rate-limit policy " + variable);
         };
     }

@@ -46,6 +46,7 @@ class RateLimitIT {
                 "RATE_LIMIT_LOGIN_PER_IP", "3/1h",
                 "RATE_LIMIT_MAIL_PER_IP", "2/1h",
                 "RATE_LIMIT_TOKEN_PER_IP", "2/1h",
+                "RATE_LIMIT_MAIL_PER_EMAIL", "1/1h",
                 "RATE_LIMIT_REFRESH_PER_IP", "0");
         CompletableFuture<PayaraProcess> starting = CompletableFuture.supplyAsync(() -> schema.start(limits));
         try (PayaraProcess one = schema.start(limits);
@@ -93,6 +94,15 @@ class RateLimitIT {
                             .postJson("/auth/verify-email/resend", mailRequest)
                             .statusCode());
             assertProblem(apis.get(0).postJson("/auth/password-reset", mailRequest), 429, "/problems/rate-limited");
+            PrometheusText silent = new PrometheusText(
+                    apis.get(0).get("/metrics?scope=application").body());
+            PrometheusText silentToo = new PrometheusText(
+                    apis.get(1).get("/metrics?scope=application").body());
+            assertEquals(
+                    1,
+                    silent.value("rate_limit_refusals_total", Map.of("policy", "mail-email"))
+                            + silentToo.value("rate_limit_refusals_total", Map.of("policy", "mail-email")),
+                    "the second request for one email, on the other instance, was dropped silently (202 above)");
             String token = "{\"token\":\"" + "A".repeat(43) + "\"}";
             assertProblem(apis.get(0).postJson("/auth/verify-email", token), 400, "/problems/invalid-email-token");
             assertProblem(apis.get(1).postJson("/auth/verify-email", token), 400, "/problems/invalid-email-token");

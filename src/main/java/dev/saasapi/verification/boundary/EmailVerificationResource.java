@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
 
 /** The verification link's token proves the address; a new link can be asked for by address. */
 @Path("auth/verify-email")
@@ -56,12 +55,7 @@ public class EmailVerificationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response resend(@Valid MailRequest body, @Context HttpServletRequest request) {
         requireBody(body);
-        limits.requirePerAddress(RateLimitSettings.MAIL_VARIABLE, request);
-        // the same answer over the per-email limit: a 429 would tell that someone asks for this address
-        if (limits.allowSilently(
-                RateLimitSettings.MAIL_PER_EMAIL_VARIABLE, body.email().toLowerCase(Locale.ROOT))) {
-            requests.verification(body.email());
-        }
+        requests.verification(body.email(), request);
         return Response.accepted(ACCEPTED).build();
     }
 }

@@ -1,9 +1,13 @@
 package dev.saasapi.verification.boundary;
 
+import dev.saasapi.platform.ratelimit.boundary.RateLimits;
+import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +17,8 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
- * Requests for a mail by address (a reset link, a new verification link) are handled after the answer,
+ * Requests for a mail by address (a reset link, a new verification link): limited per client address
+ * (429) and per email (silently), then handled after the answer,
  * 50 to 250 ms later: the 202 takes the same time whether the address has an account or not.
  * At most {@link #MAX_WAITING} wait at once; beyond that a flood is dropped, as silently as the answer.
  */
@@ -33,6 +38,9 @@ public class MailRequests {
     AccountMailer mailer;
 
     @Inject
+    RateLimits limits;
+
+    @Inject
     @Metric(
             name = "mail_requests_dropped",
             absolute = true,
@@ -41,15 +49,22 @@ public class MailRequests {
 
     private final Semaphore waiting = new Semaphore(MAX_WAITING);
 
-    public void passwordReset(String email) {
-        submit("password reset", () -> mailer.requestPasswordReset(email));
+    /** @throws dev.saasapi.platform.ratelimit.control.RateLimitedException over the per-address limit */
+    public void passwordReset(String email, HttpServletRequest client) {
+        submit("password reset", email, client, () -> mailer.requestPasswordReset(email));
     }
 
-    public void verification(String email) {
-        submit("verification mail", () -> mailer.requestVerification(email));
+    /** @throws dev.saasapi.platform.ratelimit.control.RateLimitedException over the per-address limit */
+    public void verification(String email, HttpServletRequest client) {
+        submit("verification mail", email, client, () -> mailer.requestVerification(email));
     }
 
-    private void submit(String what, Runnable request) {
+    private void submit(String what, String email, HttpServletRequest client, Runnable request) {
+        limits.requirePerAddress(RateLimitSettings.MAIL_VARIABLE, client);
+        // over the per-email limit the answer stays the same: a 429 would tell that someone asks for it
+        if (!limits.allowSilently(RateLimitSettings.MAIL_PER_EMAIL_VARIABLE, email.toLowerCase(Locale.ROOT))) {
+            return;
+        }
         if (!waiting.tryAcquire()) {
             dropped.inc();
             return;

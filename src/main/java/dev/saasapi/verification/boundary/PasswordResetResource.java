@@ -21,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
 
 /** A forgotten password: a link by mail, then a new password with the link's token. */
 @Path("auth/password-reset")
@@ -50,12 +49,7 @@ public class PasswordResetResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response request(@Valid MailRequest body, @Context HttpServletRequest request) {
         requireBody(body);
-        limits.requirePerAddress(RateLimitSettings.MAIL_VARIABLE, request);
-        // the same answer over the per-email limit: a 429 would tell that someone asks for this address
-        if (limits.allowSilently(
-                RateLimitSettings.MAIL_PER_EMAIL_VARIABLE, body.email().toLowerCase(Locale.ROOT))) {
-            requests.passwordReset(body.email());
-        }
+        requests.passwordReset(body.email(), request);
         return Response.accepted(ACCEPTED).build();
     }
 

@@ -53,9 +53,9 @@ public final class PayaraProcess implements AutoCloseable {
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeAll(applicationVariables());
-        // rate limits off unless the test sets them: process tests log in and register in bursts
+        // rate limits and login throttling off unless the test sets them: process tests log in and register in bursts
         applicationVariables().stream()
-                .filter(variable -> variable.startsWith("RATE_LIMIT_"))
+                .filter(variable -> variable.startsWith("RATE_LIMIT_") || variable.startsWith("LOGIN_THROTTLE_"))
                 .forEach(variable -> builder.environment().put(variable, "0"));
         builder.environment().putAll(environment);
         PayaraProcess payara = new PayaraProcess(builder.start(), log, port);

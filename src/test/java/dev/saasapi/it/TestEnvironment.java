@@ -23,10 +23,10 @@ public class TestEnvironment implements LauncherSessionListener {
     public static final String DATABASE_URL_PROPERTY = "database.url";
     public static final String PRIVATE_KEY_PROPERTY = "it.jwt.private.key";
 
-    /** Every rate limit off, as system properties for a server ({@code RATE_LIMIT_LOGIN_PER_IP=0}, …). */
+    /** Every rate limit and login throttling off, as system properties for a server ({@code RATE_LIMIT_LOGIN_PER_IP=0}, …). */
     static final String RATE_LIMITS_OFF = " -Drate.limit.login.per.ip=0 -Drate.limit.refresh.per.ip=0"
             + " -Drate.limit.register.per.ip=0 -Drate.limit.mail.per.ip=0 -Drate.limit.token.per.ip=0"
-            + " -Drate.limit.mail.per.email=0";
+            + " -Drate.limit.mail.per.email=0 -Dlogin.throttle.max.seconds=0";
 
     private static EmbeddedPostgres embedded;
     private static boolean prepared;

@@ -164,6 +164,14 @@ public class PasswordHasher {
                 hasher -> hasher.capacity - hasher.slots.availablePermits());
         registry.gauge(
                 Metadata.builder()
+                        .withName("password_hashes")
+                        .withDescription("Argon2id computations since start-up (logins, including decoys for unknown"
+                                + " emails, registrations, password checks): the hashing work done")
+                        .build(),
+                this,
+                PasswordHasher::computations);
+        registry.gauge(
+                Metadata.builder()
                         .withName("password_hash_refusals")
                         .withDescription("Requests refused with 503 since start-up: no hashing slot came free in time")
                         .build(),

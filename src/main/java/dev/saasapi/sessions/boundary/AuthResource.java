@@ -81,11 +81,14 @@ public class AuthResource {
         String password = form.get("password");
         requireFields(username, password);
         limits.requirePerAddress(RateLimitSettings.LOGIN_VARIABLE, request);
+        RateLimits.LoginAttempt attempt = limits.loginAttempt(username);
         VerifiedPassword login = accounts.verifyLogin(username, password).orElse(null);
         if (login == null) {
+            attempt.failed();
             outcomes.login(false);
             throw new InvalidCredentialsException();
         }
+        attempt.succeeded();
         TokenResponse tokens;
         try {
             tokens = sessions.start(

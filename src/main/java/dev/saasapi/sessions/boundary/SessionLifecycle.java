@@ -7,6 +7,7 @@ import dev.saasapi.accounts.entity.PasswordChanged;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.VerifiedPassword;
 import dev.saasapi.identity.control.TokenIssuer;
+import dev.saasapi.platform.ratelimit.boundary.RateLimits;
 import dev.saasapi.platform.secrets.control.SecretTokens;
 import dev.saasapi.sessions.control.InvalidCredentialsException;
 import dev.saasapi.sessions.control.InvalidRefreshTokenException;
@@ -54,6 +55,9 @@ public class SessionLifecycle {
 
     @Inject
     SessionLifetime lifetime;
+
+    @Inject
+    RateLimits limits;
 
     @Inject
     @Metric(
@@ -185,6 +189,11 @@ public class SessionLifecycle {
                 .ifPresentOrElse(
                         kept -> sessions.removeOthersOf(change.accountId(), kept),
                         () -> sessions.removeAllOf(change.accountId()));
+    }
+
+    /** A new password ends the wait of the account's email after failed logins: its owner is back in control. */
+    void forgetLoginFailuresOnPasswordChange(@Observes PasswordChanged change) {
+        accounts.find(change.accountId()).ifPresent(user -> limits.forgetLoginFailures(user.email()));
     }
 
     /** A deleted account's sessions and refresh tokens go in the same transaction. */

@@ -7,8 +7,6 @@ import dev.saasapi.platform.persistence.control.DatabaseUrl;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.util.Properties;
 import liquibase.Contexts;
 import liquibase.Liquibase;
 
@@ -30,13 +28,8 @@ public final class DatabaseMigrationsCommand {
                 .orElseThrow(() -> new InvalidConfigurationException(
                         DatabaseUrl.VARIABLE + " is not set: point it at the database to migrate")));
         int lockWait = DatabaseMigrations.lockWaitSeconds(settings);
-        Properties credentials = new Properties();
-        if (!url.user().isEmpty()) {
-            credentials.setProperty("user", url.user());
-            credentials.setProperty("password", url.password());
-        }
         var out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), credentials)) {
+        try (Connection connection = url.connect()) {
             switch (command) {
                 case "update" -> DatabaseMigrations.update(connection, lockWait);
                 case "rollback" ->

@@ -6,7 +6,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
@@ -140,6 +144,16 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
             throw new InvalidConfigurationException(
                     VARIABLE + " has a malformed percent-escape in its user" + " or password; write % itself as %25");
         }
+    }
+
+    /** A connection of its own, for the command-line tools that run outside the server. */
+    public Connection connect() throws SQLException {
+        Properties credentials = new Properties();
+        if (!user.isEmpty()) {
+            credentials.setProperty("user", user);
+            credentials.setProperty("password", password);
+        }
+        return DriverManager.getConnection(jdbcUrl, credentials);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.saasapi.platform.ratelimit.boundary;
 
 import dev.saasapi.platform.http.control.ClientAddresses;
+import dev.saasapi.platform.ratelimit.control.FailureThrottle;
+import dev.saasapi.platform.ratelimit.control.LimitOutageWarning;
 import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
 import dev.saasapi.platform.ratelimit.control.RateLimitedException;
 import dev.saasapi.platform.ratelimit.control.RateLimiter;
-import dev.saasapi.platform.secrets.control.SecretTokens;
+import dev.saasapi.platform.ratelimit.entity.RateLimitPolicy;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -29,6 +32,7 @@ import org.eclipse.microprofile.metrics.Tag;
 public class RateLimits {
 
     static final long PURGE_MINUTES = 10;
+
     private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
 
     @Inject
@@ -36,6 +40,12 @@ public class RateLimits {
 
     @Inject
     RateLimiter limiter;
+
+    @Inject
+    FailureThrottle throttle;
+
+    @Inject
+    LimitOutageWarning outage;
 
     @Inject
     ClientAddresses clients;
@@ -91,20 +101,116 @@ public class RateLimits {
      * @return false when the subject has used up the policy's requests
      */
     public boolean allowSilently(String variable, String subject) {
-        RateLimiter.Decision decision = limiter.take(settings.policy(variable), SecretTokens.hash(subject));
+        RateLimiter.Decision decision = limiter.take(settings.policy(variable), RateLimiter.hashedSubject(subject));
         if (!decision.allowed()) {
             refused(decision);
         }
         return decision.allowed();
     }
 
-    private void removeExpired() {
+    /**
+     * Takes the next password check of an email, whether or not an account has it: after failed
+     * logins in a row the email waits, doubling from 1 s up to {@code LOGIN_THROTTLE_MAX_SECONDS}.
+     * Called before the password is hashed, outside any transaction.
+     *
+     * @throws RateLimitedException while the email waits
+     */
+    public LoginAttempt loginAttempt(String email) {
+        long maxWait = settings.loginThrottleMaxSeconds();
+        if (maxWait == 0) {
+            return LoginAttempt.UNTHROTTLED;
+        }
+        String key = FailureThrottle.loginKey(email);
+        FailureThrottle.Check check;
+        try {
+            check = throttle.attempt(key, maxWait);
+        } catch (RuntimeException e) {
+            outage.notEnforced(RateLimitSettings.LOGIN_ACCOUNT_POLICY, e);
+            return LoginAttempt.UNTHROTTLED;
+        }
+        if (check.allowed()) {
+            return new LoginAttempt(this, key, check.failedBefore(), maxWait);
+        }
+        if (check.firstRefusal()) {
+            LOG.info(() -> "Logins for email #" + key.substring(key.indexOf(':') + 1, key.indexOf(':') + 13)
+                    + " (SHA-256) are throttled: " + check.failures() + " failed in a row, next password check in "
+                    + check.retryAfterSeconds() + " s");
+        }
+        RateLimitPolicy policy = new RateLimitPolicy(
+                RateLimitSettings.LOGIN_ACCOUNT_POLICY,
+                1,
+                Duration.ofSeconds(FailureThrottle.waitAfter(check.failures(), maxWait)));
+        RateLimiter.Decision decision = new RateLimiter.Decision(policy, false, 0, check.retryAfterSeconds());
+        refused(decision);
+        throw new RateLimitedException(decision, "Too many failed logins for this email");
+    }
+
+    /**
+     * Forgets an email's failed logins, as a password change does: its owner is back in control.
+     * Joins the caller's transaction.
+     */
+    public void forgetLoginFailures(String email) {
+        throttle.forget(FailureThrottle.loginKey(email));
+    }
+
+    /** One password check taken by {@link #loginAttempt}: tell it how it went. */
+    public static final class LoginAttempt {
+
+        static final LoginAttempt UNTHROTTLED = new LoginAttempt(null, null, false, 0);
+
+        private final RateLimits limits;
+        private final String key;
+        private final boolean failedBefore;
+        private final long maxWait;
+
+        private LoginAttempt(RateLimits limits, String key, boolean failedBefore, long maxWait) {
+            this.limits = limits;
+            this.key = key;
+            this.failedBefore = failedBefore;
+            this.maxWait = maxWait;
+        }
+
+        /** A wrong password or an unknown email: the email waits twice as long as after the last failure. */
+        public void failed() {
+            if (key != null) {
+                limits.tryOrWarn(() -> limits.throttle.failed(key, maxWait));
+            }
+        }
+
+        /** The password was right: the failures before it are forgotten. */
+        public void succeeded() {
+            if (key != null && failedBefore) {
+                limits.tryOrWarn(() -> limits.throttle.forget(key));
+            }
+        }
+    }
+
+    private void tryOrWarn(Runnable change) {
+        try {
+            change.run();
+        } catch (RuntimeException e) {
+            outage.notEnforced(RateLimitSettings.LOGIN_ACCOUNT_POLICY, e);
+        }
+    }
+
+    /** Whether the purge of expired state runs (every {@value #PURGE_MINUTES} minutes from start-up). */
+    boolean scheduled() {
+        return purge != null && !purge.isDone();
+    }
+
+    /** Deletes buckets that are full again and the failures of subjects quiet for a day. */
+    void removeExpired() {
         try {
             while (limiter.removeExpired(1000) == 1000) {
                 // a full batch: there may be more
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "could not remove expired rate-limit buckets", e);
+        }
+        try {
+            throttle.removeForgotten();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not remove forgotten login failures", e);
         }
     }
 }

@@ -34,6 +34,24 @@ public class RateLimitSettings {
     public static final String MAIL_VARIABLE = "RATE_LIMIT_MAIL_PER_IP";
     public static final String TOKEN_VARIABLE = "RATE_LIMIT_TOKEN_PER_IP";
     public static final String MAIL_PER_EMAIL_VARIABLE = "RATE_LIMIT_MAIL_PER_EMAIL";
+    /** The policies' names, as the {@code RateLimit-Policy} header and the stored keys have them. */
+    public static final String LOGIN_POLICY = "login";
+
+    public static final String REFRESH_POLICY = "refresh";
+    public static final String REGISTER_POLICY = "register";
+    public static final String MAIL_POLICY = "mail";
+    public static final String TOKEN_POLICY = "token";
+    public static final String MAIL_PER_EMAIL_POLICY = "mail-email";
+    /** Failed logins per email ({@code LOGIN_THROTTLE_MAX_SECONDS}). */
+    public static final String LOGIN_ACCOUNT_POLICY = "login-account";
+
+    /** The policies per client address. */
+    public static final List<String> PER_ADDRESS_POLICIES =
+            List.of(LOGIN_POLICY, REFRESH_POLICY, REGISTER_POLICY, MAIL_POLICY, TOKEN_POLICY);
+
+    public static final String LOGIN_THROTTLE_VARIABLE = "LOGIN_THROTTLE_MAX_SECONDS";
+    static final long LOGIN_THROTTLE_DEFAULT_SECONDS = 900;
+    private static final long LOGIN_THROTTLE_LONGEST_SECONDS = 86_400;
 
     /** The variables, for checking them all at start-up. */
     static final List<String> VARIABLES = List.of(
@@ -53,9 +71,32 @@ public class RateLimitSettings {
     Settings settings;
 
     private final Map<String, RateLimitPolicy> read = new ConcurrentHashMap<>();
+    private volatile Long loginThrottleMaxSeconds;
 
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object started) {
-        StartupFailure.check(() -> VARIABLES.forEach(this::policy));
+        StartupFailure.check(() -> {
+            VARIABLES.forEach(this::policy);
+            loginThrottleMaxSeconds();
+        });
+    }
+
+    /**
+     * The longest wait of an email after failed logins ({@code LOGIN_THROTTLE_MAX_SECONDS}); 0 when
+     * logins are not throttled. 15 minutes by default: Keycloak's default for its wait after failures.
+     *
+     * @throws InvalidConfigurationException naming the variable when its value is wrong
+     */
+    public long loginThrottleMaxSeconds() {
+        Long value = loginThrottleMaxSeconds;
+        if (value == null) {
+            loginThrottleMaxSeconds = value = Settings.wholeNumber(
+                    LOGIN_THROTTLE_VARIABLE,
+                    settings.value(LOGIN_THROTTLE_VARIABLE, String.valueOf(LOGIN_THROTTLE_DEFAULT_SECONDS)),
+                    0,
+                    LOGIN_THROTTLE_LONGEST_SECONDS,
+                    "0 (no throttling) or a number of seconds up to " + LOGIN_THROTTLE_LONGEST_SECONDS);
+        }
+        return value;
     }
 
     /**
@@ -69,22 +110,22 @@ public class RateLimitSettings {
     private RateLimitPolicy read(String variable) {
         return switch (variable) {
             case LOGIN_VARIABLE ->
-                parse("login", settings.value(LOGIN_VARIABLE, "30/5m"))
+                parse(LOGIN_POLICY, settings.value(LOGIN_VARIABLE, "30/5m"))
                         .orElseThrow(() -> Settings.invalid(LOGIN_VARIABLE, MUST_BE));
             case REFRESH_VARIABLE ->
-                parse("refresh", settings.value(REFRESH_VARIABLE, "150/5m"))
+                parse(REFRESH_POLICY, settings.value(REFRESH_VARIABLE, "150/5m"))
                         .orElseThrow(() -> Settings.invalid(REFRESH_VARIABLE, MUST_BE));
             case REGISTER_VARIABLE ->
-                parse("register", settings.value(REGISTER_VARIABLE, "30/5m"))
+                parse(REGISTER_POLICY, settings.value(REGISTER_VARIABLE, "30/5m"))
                         .orElseThrow(() -> Settings.invalid(REGISTER_VARIABLE, MUST_BE));
             case MAIL_VARIABLE ->
-                parse("mail", settings.value(MAIL_VARIABLE, "30/1h"))
+                parse(MAIL_POLICY, settings.value(MAIL_VARIABLE, "30/1h"))
                         .orElseThrow(() -> Settings.invalid(MAIL_VARIABLE, MUST_BE));
             case TOKEN_VARIABLE ->
-                parse("token", settings.value(TOKEN_VARIABLE, "30/5m"))
+                parse(TOKEN_POLICY, settings.value(TOKEN_VARIABLE, "30/5m"))
                         .orElseThrow(() -> Settings.invalid(TOKEN_VARIABLE, MUST_BE));
             case MAIL_PER_EMAIL_VARIABLE ->
-                parse("mail-email", settings.value(MAIL_PER_EMAIL_VARIABLE, "5/1h"))
+                parse(MAIL_PER_EMAIL_POLICY, settings.value(MAIL_PER_EMAIL_VARIABLE, "5/1h"))
                         .orElseThrow(() -> Settings.invalid(MAIL_PER_EMAIL_VARIABLE, MUST_BE));
             default -> throw new IllegalArgumentException("no rate-limit policy " + variable);
         };

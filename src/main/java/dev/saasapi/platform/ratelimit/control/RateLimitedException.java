@@ -12,10 +12,14 @@ public class RateLimitedException extends ProblemException {
 
     /** With {@code Retry-After} and the draft's {@code RateLimit-Policy} and {@code RateLimit} headers. */
     public RateLimitedException(RateLimiter.Decision decision) {
+        this(decision, "Too many requests of this kind from your address");
+    }
+
+    /** @param reason what was too many, the detail's first words */
+    public RateLimitedException(RateLimiter.Decision decision, String reason) {
         super(
                 TYPE,
-                "Too many requests of this kind from your address; try again in " + seconds(decision)
-                        + (seconds(decision) == 1 ? " second." : " seconds."),
+                reason + "; try again in " + seconds(decision) + (seconds(decision) == 1 ? " second." : " seconds."),
                 null,
                 null,
                 seconds(decision),

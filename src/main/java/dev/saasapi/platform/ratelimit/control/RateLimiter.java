@@ -2,6 +2,7 @@ package dev.saasapi.platform.ratelimit.control;
 
 import dev.saasapi.platform.persistence.control.ApplicationDataSource;
 import dev.saasapi.platform.ratelimit.entity.RateLimitPolicy;
+import dev.saasapi.platform.secrets.control.SecretTokens;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -11,13 +12,11 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
@@ -30,8 +29,6 @@ import javax.sql.DataSource;
 public class RateLimiter {
 
     public static final String TABLE = "rate_limit_buckets";
-    private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
-    private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     /** What a check found: allowed or not, what is left, and when to try again. */
     public record Decision(RateLimitPolicy policy, boolean allowed, long remaining, long retryAfterSeconds) {
@@ -48,7 +45,9 @@ public class RateLimiter {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
+    @Inject
+    LimitOutageWarning outage;
+
     private volatile PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
     /**
@@ -67,14 +66,27 @@ public class RateLimiter {
         try {
             ConsumptionProbe probe = buckets()
                     .builder()
-                    .build(policy.name() + ":" + client, () -> configuration(policy))
+                    .build(key(policy, client), () -> configuration(policy))
                     .tryConsumeAndReturnRemaining(1);
             long waitNanos = probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill();
             return new Decision(policy, probe.isConsumed(), probe.getRemainingTokens(), ceilSeconds(waitNanos));
         } catch (RuntimeException e) {
-            warnAtMostOnceAMinute(policy, e);
+            outage.notEnforced(policy.name(), e);
             return new Decision(policy, true, policy.limit(), 0);
         }
+    }
+
+    /** The bucket of a policy and client: {@code "login:203.0.113.7"}. */
+    public static String key(RateLimitPolicy policy, String client) {
+        return policy.name() + ":" + client;
+    }
+
+    /**
+     * A client that is something a request names (an email) rather than an address: compared without
+     * case or surrounding spaces, and stored only as a hash.
+     */
+    public static String hashedSubject(String text) {
+        return SecretTokens.hash(text.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Deletes buckets that are full again; the next request of their client starts a new one. */
@@ -111,16 +123,6 @@ public class RateLimiter {
             }
         }
         return read;
-    }
-
-    private void warnAtMostOnceAMinute(RateLimitPolicy policy, RuntimeException e) {
-        long now = System.nanoTime();
-        long last = lastWarning.get();
-        if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-            LOG.warning(() -> "Rate limits are not enforced: their state cannot be read (" + policy.name() + "): "
-                    + (e.getCause() != null ? e.getCause() : e) + "; requests go on; said once a minute");
-        }
-        LOG.log(Level.FINE, "rate limit check failed", e);
     }
 
     private static long ceilSeconds(long nanos) {

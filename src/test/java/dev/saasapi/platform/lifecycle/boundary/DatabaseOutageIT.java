@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real database outage: the app's PostgreSQL (an embedded one of its own, so that stopping it
+ * A real database outage, with the rate limits and login throttling on: the app's PostgreSQL (an embedded one of its own, so that stopping it
  * disturbs no other test) is stopped under a running app and started again on the same data.
  */
 class DatabaseOutageIT {
@@ -39,8 +39,16 @@ class DatabaseOutageIT {
         data = Files.createTempDirectory("outage-pg");
         databasePort = PayaraProcess.freePort();
         database = startDatabase();
-        payara = PayaraProcess.start(
-                Map.of("DATABASE_URL", "postgresql://postgres:postgres@localhost:" + databasePort + "/postgres"));
+        // the limits as deployed: their state is in the database too, and they must not change what an outage answers
+        payara = PayaraProcess.start(Map.of(
+                "DATABASE_URL",
+                "postgresql://postgres:postgres@localhost:" + databasePort + "/postgres",
+                "RATE_LIMIT_LOGIN_PER_IP",
+                "30/5m",
+                "RATE_LIMIT_REGISTER_PER_IP",
+                "30/5m",
+                "LOGIN_THROTTLE_MAX_SECONDS",
+                "900"));
         api = new Api(payara.url());
     }
 
@@ -75,6 +83,10 @@ class DatabaseOutageIT {
         assertTrue(ready.body().contains("\"DOWN\""), ready.body());
         assertEquals(200, api.get("/health/live").statusCode(), "a database outage is no reason to restart");
         assertEquals(1, payara.logLines("[request_id=outage-me] method=GET route=/users/me status=503"), payara.log());
+        assertEquals(
+                1,
+                payara.logLines("Rate limits are not enforced: their state cannot be read"),
+                "the limits let requests through, with one warning a minute:\n" + payara.log());
 
         database = startDatabase();
         long restarted = System.nanoTime();

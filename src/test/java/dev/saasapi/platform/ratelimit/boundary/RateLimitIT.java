@@ -9,8 +9,11 @@ import dev.saasapi.it.PayaraProcess;
 import dev.saasapi.it.PrometheusText;
 import dev.saasapi.it.TestDatabase;
 import dev.saasapi.it.TestSchema;
+import dev.saasapi.platform.ratelimit.control.RateLimitsCommand;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +40,14 @@ class RateLimitIT {
     @AfterEach
     void dropSchema() throws SQLException {
         schema.close();
+    }
+
+    private String release(String subject) throws SQLException {
+        try (Connection connection = TestDatabase.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET search_path TO " + schema.name());
+            return RateLimitsCommand.release(connection, subject);
+        }
     }
 
     @Test
@@ -82,6 +93,14 @@ class RateLimitIT {
             assertProblem(apis.get(1).login(email, PASSWORD), 429, "/problems/rate-limited");
             String refresh = Api.json(last).getString("refresh_token");
             assertEquals(200, apis.get(1).refresh(refresh).statusCode(), "refreshing is another policy (off here)");
+
+            // the operator's command releases the address on every instance
+            String address = Api.jsonArray(
+                            apis.get(0).get("/users/me/sessions", Api.json(last).getString("access_token")))
+                    .getJsonObject(0)
+                    .getString("ip_address");
+            assertEquals("released address " + address + ": 2 rate-limit bucket(s) removed", release(address));
+            assertEquals(200, apis.get(1).login(email, PASSWORD).statusCode(), "released: its logins count afresh");
 
             // mail requests and token uses: 2 an hour each
             String mailRequest = "{\"email\":\"" + email + "\"}";

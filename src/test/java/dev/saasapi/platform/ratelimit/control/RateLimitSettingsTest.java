@@ -62,4 +62,29 @@ class RateLimitSettingsTest {
                 () -> reading(Map.of("RATE_LIMIT_MAIL_PER_IP", "lots")).policy(RateLimitSettings.MAIL_VARIABLE));
         assertTrue(refused.getMessage().startsWith("RATE_LIMIT_MAIL_PER_IP must be"), refused.getMessage());
     }
+
+    @Test
+    void loginThrottlingWaitsUpTo15MinutesByDefaultAndCanBeTurnedOff() {
+        assertEquals(900, reading(Map.of()).loginThrottleMaxSeconds());
+        assertEquals(0, reading(Map.of("LOGIN_THROTTLE_MAX_SECONDS", "0")).loginThrottleMaxSeconds());
+        assertEquals(
+                86_400, reading(Map.of("LOGIN_THROTTLE_MAX_SECONDS", " 86400 ")).loginThrottleMaxSeconds());
+        for (String wrong : List.of("-1", "86401", "15m", "1.5")) {
+            InvalidConfigurationException refused = assertThrows(
+                    InvalidConfigurationException.class,
+                    () -> reading(Map.of("LOGIN_THROTTLE_MAX_SECONDS", wrong)).loginThrottleMaxSeconds(),
+                    wrong);
+            assertTrue(refused.getMessage().startsWith("LOGIN_THROTTLE_MAX_SECONDS must be"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void theWaitDoublesFromOneSecondUpToTheCap() {
+        List<Long> waits = new java.util.ArrayList<>();
+        for (int failures = 0; failures <= 12; failures++) {
+            waits.add(FailureThrottle.waitAfter(failures, 900));
+        }
+        assertEquals(List.of(0L, 1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 512L, 900L, 900L), waits);
+        assertEquals(86_400, FailureThrottle.waitAfter(Integer.MAX_VALUE, 86_400), "no overflow");
+    }
 }

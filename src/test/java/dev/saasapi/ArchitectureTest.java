@@ -29,6 +29,7 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import dev.saasapi.platform.config.control.Environment;
 import dev.saasapi.platform.config.control.Settings;
 import dev.saasapi.platform.migrations.control.DatabaseMigrationsCommand;
+import dev.saasapi.platform.ratelimit.control.RateLimitsCommand;
 import jakarta.persistence.Entity;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Path;
@@ -167,7 +168,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyConfigSourcesAndTheDbCommandUseEnvironment = noClasses()
             .that(not(assignableTo(ConfigSource.class))
-                    .and(not(belongToAnyOf(Environment.class, DatabaseMigrationsCommand.class))))
+                    .and(not(belongToAnyOf(
+                            Environment.class, DatabaseMigrationsCommand.class, RateLimitsCommand.class))))
             .should()
             .dependOnClassesThat()
             .belongToAnyOf(Environment.class);

@@ -1,9 +1,17 @@
 package dev.saasapi.platform.ratelimit.control;
 
+import dev.saasapi.platform.persistence.control.ApplicationDataSource;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * Consecutive failures per subject in PostgreSQL, shared by every instance: after {@code n} failures
@@ -19,6 +27,7 @@ import jakarta.transaction.Transactional;
 public class FailureThrottle {
 
     public static final String TABLE = "failure_throttles";
+    private static final Pattern NUMBERED = Pattern.compile("\\?(\\d)");
 
     /** More doublings than this make no difference to any cap up to a day (2^17 s > 1 d). */
     private static final int MAX_DOUBLINGS = 30;
@@ -35,13 +44,12 @@ public class FailureThrottle {
     public record Check(
             boolean allowed, boolean failedBefore, int failures, long retryAfterSeconds, boolean firstRefusal) {}
 
-    @PersistenceContext
-    EntityManager em;
+    @Resource(lookup = ApplicationDataSource.JNDI_NAME)
+    DataSource dataSource;
 
-    /** Takes the subject's next attempt if it is not waiting. In a transaction of its own. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Takes the subject's next attempt if it is not waiting: one statement, outside any transaction. */
     public Check attempt(String key, long maxWaitSeconds) {
-        Object[] found = (Object[]) em.createNativeQuery("""
+        Object[] found = row("""
                         WITH claimed AS (
                           UPDATE failure_throttles
                              SET blocked_until = now() + LEAST(?2, 2 ^ LEAST(failures, ?3)) * INTERVAL '1 second'
@@ -51,11 +59,7 @@ public class FailureThrottle {
                                (SELECT count(*) FROM claimed)
                           FROM (SELECT 1) AS one
                           LEFT JOIN failure_throttles t ON t.key = ?1 AND t.forget_at > now()
-                        """)
-                .setParameter(1, key)
-                .setParameter(2, maxWaitSeconds)
-                .setParameter(3, MAX_DOUBLINGS)
-                .getSingleResult();
+                        """, key, maxWaitSeconds, MAX_DOUBLINGS);
         if (found[0] == null) {
             return new Check(true, false, 0, 0, false);
         }
@@ -67,17 +71,13 @@ public class FailureThrottle {
         // not waiting but not taken: another request took the attempt a moment ago and set the next wait
         long retryAfter = waiting > 0 ? waiting : waitAfter(failures + 1, maxWaitSeconds);
         boolean first =
-                em.createNativeQuery("UPDATE failure_throttles SET announced = true WHERE key = ?1 AND NOT announced")
-                                .setParameter(1, key)
-                                .executeUpdate()
-                        == 1;
+                update("UPDATE failure_throttles SET announced = true WHERE key = ?1 AND NOT announced", key) == 1;
         return new Check(false, true, failures, Math.max(1, retryAfter), first);
     }
 
-    /** One more failure in a row: the subject waits twice as long as after the last one. In a transaction of its own. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** One more failure in a row: the subject waits twice as long as after the last one. One statement. */
     public void failed(String key, long maxWaitSeconds) {
-        em.createNativeQuery("""
+        update("""
                         INSERT INTO failure_throttles AS t (key, failures, blocked_until, forget_at, announced)
                         VALUES (?1, 1, now() + LEAST(?2, 1) * INTERVAL '1 second', now() + INTERVAL '1 day', false)
                         ON CONFLICT (key) DO UPDATE SET
@@ -86,26 +86,62 @@ public class FailureThrottle {
                               CASE WHEN t.forget_at > now() THEN t.failures ELSE 0 END, ?3)) * INTERVAL '1 second',
                           forget_at = now() + INTERVAL '1 day',
                           announced = t.announced AND t.forget_at > now()
-                        """)
-                .setParameter(1, key)
-                .setParameter(2, maxWaitSeconds)
-                .setParameter(3, MAX_DOUBLINGS)
-                .executeUpdate();
+                        """, key, maxWaitSeconds, MAX_DOUBLINGS);
     }
 
-    /** The subject starts again from no failures. Joins the caller's transaction when there is one. */
-    @Transactional
+    /**
+     * The subject starts again from no failures. Inside a transaction the connection takes part in it,
+     * so a change that rolls back forgets nothing.
+     */
     public void forget(String key) {
-        em.createNativeQuery("DELETE FROM failure_throttles WHERE key = ?1")
-                .setParameter(1, key)
-                .executeUpdate();
+        update("DELETE FROM failure_throttles WHERE key = ?1", key);
     }
 
     /** Deletes the rows of subjects with no failure for a day. */
-    @Transactional
     public int removeForgotten() {
-        return em.createNativeQuery("DELETE FROM failure_throttles WHERE forget_at <= now()")
-                .executeUpdate();
+        return update("DELETE FROM failure_throttles WHERE forget_at <= now()");
+    }
+
+    private Object[] row(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet result = statement.executeQuery()) {
+            result.next();
+            Object[] row = new Object[result.getMetaData().getColumnCount()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = result.getObject(i + 1);
+            }
+            return row;
+        } catch (SQLException e) {
+            throw new IllegalStateException("failure throttle: " + e.getMessage(), e);
+        }
+    }
+
+    private int update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("failure throttle: " + e.getMessage(), e);
+        }
+    }
+
+    /** JDBC has only {@code ?}: the statements above number theirs ({@code ?1}) to use one value twice. */
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        StringBuilder jdbc = new StringBuilder();
+        List<Object> values = new ArrayList<>();
+        Matcher numbered = NUMBERED.matcher(sql);
+        while (numbered.find()) {
+            values.add(parameters[Integer.parseInt(numbered.group(1)) - 1]);
+            numbered.appendReplacement(jdbc, "?");
+        }
+        numbered.appendTail(jdbc);
+        PreparedStatement statement = connection.prepareStatement(jdbc.toString());
+        for (int i = 0; i < values.size(); i++) {
+            statement.setObject(i + 1, values.get(i));
+        }
+        return statement;
     }
 
     /** The row of an email's failed logins. */

@@ -19,17 +19,18 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Isolated // no other class's server may use the suite's schema meanwhile (locks, a locked table)
 class DatabaseMigrationsIT extends HttpIT {
 
-    private static final Map<String, String> CHANGESETS = Map.of(
-            "0001-create-users", "0001-create-users.yaml",
-            "0001-users-email-unique-ci", "0001-create-users.yaml",
-            "0002-users-tokens-valid-after", "0002-sessions.yaml",
-            "0002-create-sessions", "0002-sessions.yaml",
-            "0002-create-refresh-tokens", "0002-sessions.yaml",
-            "0003-create-mail-outbox", "0003-mail.yaml",
-            "0003-users-email-verified", "0003-mail.yaml",
-            "0003-users-email-changed-at", "0003-mail.yaml",
-            "0003-create-email-tokens", "0003-mail.yaml",
-            "0004-create-rate-limit-buckets", "0004-rate-limits.yaml");
+    private static final Map<String, String> CHANGESETS = Map.ofEntries(
+            Map.entry("0001-create-users", "0001-create-users.yaml"),
+            Map.entry("0001-users-email-unique-ci", "0001-create-users.yaml"),
+            Map.entry("0002-users-tokens-valid-after", "0002-sessions.yaml"),
+            Map.entry("0002-create-sessions", "0002-sessions.yaml"),
+            Map.entry("0002-create-refresh-tokens", "0002-sessions.yaml"),
+            Map.entry("0003-create-mail-outbox", "0003-mail.yaml"),
+            Map.entry("0003-users-email-verified", "0003-mail.yaml"),
+            Map.entry("0003-users-email-changed-at", "0003-mail.yaml"),
+            Map.entry("0003-create-email-tokens", "0003-mail.yaml"),
+            Map.entry("0004-create-rate-limit-buckets", "0004-rate-limits.yaml"),
+            Map.entry("0005-create-failure-throttles", "0005-failure-throttles.yaml"));
 
     @Test
     void serverAppliedEveryChangesetAtStartUp() throws Exception {

@@ -65,7 +65,8 @@ class MigrationSafetyIT {
                             "0003-create-mail-outbox:1",
                             "0003-users-email-changed-at:1",
                             "0003-users-email-verified:1",
-                            "0004-create-rate-limit-buckets:1"),
+                            "0004-create-rate-limit-buckets:1",
+                            "0005-create-failure-throttles:1"),
                     rows("SELECT id || ':' || count(*) FROM " + schema.name()
                             + ".databasechangelog GROUP BY id ORDER BY id"));
             assertEquals(2, count("SELECT count(*) FROM " + schema.name() + ".users"));

@@ -2,7 +2,9 @@ package dev.saasapi.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -74,5 +76,29 @@ class BenchmarkTest {
         assertEquals("-XX:MaxRAM=2048m " + Benchmark.IMAGE_HEAP_SHARE, Benchmark.containerJvmOptions("2g"));
         assertEquals("", Benchmark.containerJvmOptions("none"));
         assertThrows(IllegalArgumentException.class, () -> Benchmark.containerJvmOptions("1 GiB"));
+    }
+
+    @Test
+    void rateLimitsOnLetEveryPolicyRunWithoutRefusingAndOffTurnsThemAllOff() {
+        Map<String, String> on = Benchmark.rateLimits("on");
+        Map<String, String> off = Benchmark.rateLimits("off");
+        assertEquals(on.keySet(), off.keySet());
+        on.forEach((variable, value) -> {
+            if (variable.startsWith("RATE_LIMIT_")) {
+                long limit =
+                        RateLimitSettings.parse(variable, value).orElseThrow().limit();
+                assertTrue(limit > 100_000_000, variable);
+                assertEquals(
+                        0,
+                        RateLimitSettings.parse(variable, off.get(variable))
+                                .orElseThrow()
+                                .limit(),
+                        variable);
+            }
+        });
+        assertEquals("900", on.get(RateLimitSettings.LOGIN_THROTTLE_VARIABLE));
+        assertEquals("0", off.get(RateLimitSettings.LOGIN_THROTTLE_VARIABLE));
+        assertEquals(7, on.size());
+        assertThrows(IllegalArgumentException.class, () -> Benchmark.rateLimits("maybe"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.saasapi.tools;
 
 import dev.saasapi.accounts.control.PasswordHasher;
+import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,11 @@ import java.util.regex.Pattern;
  * (30), {@code bench.threads} (2), {@code bench.connections} (32), {@code bench.scenarios}
  * (live,me,login,register), {@code bench.port} (8090), {@code bench.memory} (1g: the memory limit
  * of the container the server is run as; {@code none} for the bare JVM's defaults), {@code
- * bench.java.options} and {@code bench.payara.options} (none: JVM and Payara Micro options to try).
+ * bench.java.options} and {@code bench.payara.options} (none: JVM and Payara Micro options to try),
+ * {@code bench.rate.limits} ({@code on}: every per-address policy at a limit wrk never reaches, so that
+ * each request pays for the limiter but none is refused, and login throttling at its default; {@code
+ * off}: every policy and the throttling off; either way a {@code RATE_LIMIT_*} or {@code
+ * LOGIN_THROTTLE_MAX_SECONDS} variable in the environment wins).
  */
 public final class Benchmark {
 
@@ -185,6 +190,7 @@ public final class Benchmark {
                     connections,
                     Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
+            System.out.println("rate limits: " + System.getProperty("bench.rate.limits", "on"));
             System.out.println("medians of the runs:");
             Map<String, Result> medians = new LinkedHashMap<>();
             for (String scenario : commands.keySet()) {
@@ -272,7 +278,33 @@ public final class Benchmark {
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("DATABASE_URL", databaseUrl);
         builder.environment().putIfAbsent("JWT_PRIVATE_KEY", privateKey());
+        rateLimits(System.getProperty("bench.rate.limits", "on")).forEach(builder.environment()::putIfAbsent);
         return builder.start();
+    }
+
+    /**
+     * The rate-limit variables of a benchmark run: one address sends every request, so the policies'
+     * defaults would refuse nearly all of them; {@code on} keeps the limiter's work on every request at
+     * a limit no run reaches.
+     */
+    static Map<String, String> rateLimits(String mode) {
+        String limit = switch (mode.strip().toLowerCase(Locale.ROOT)) {
+            case "on" -> "999999999/1m";
+            case "off" -> "0";
+            default -> throw new IllegalArgumentException("bench.rate.limits must be on or off: " + mode);
+        };
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String variable : List.of(
+                RateLimitSettings.LOGIN_VARIABLE,
+                RateLimitSettings.REFRESH_VARIABLE,
+                RateLimitSettings.REGISTER_VARIABLE,
+                RateLimitSettings.MAIL_VARIABLE,
+                RateLimitSettings.TOKEN_VARIABLE,
+                RateLimitSettings.MAIL_PER_EMAIL_VARIABLE)) {
+            variables.put(variable, limit);
+        }
+        variables.put(RateLimitSettings.LOGIN_THROTTLE_VARIABLE, limit.equals("0") ? "0" : "900");
+        return variables;
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.saasapi.accounts.entity.PasswordChanged;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.VerifiedPassword;
 import dev.saasapi.identity.control.TokenIssuer;
+import dev.saasapi.platform.lists.control.Page;
+import dev.saasapi.platform.lists.control.PageRequest;
 import dev.saasapi.platform.ratelimit.boundary.RateLimits;
 import dev.saasapi.platform.secrets.control.SecretTokens;
 import dev.saasapi.sessions.control.InvalidCredentialsException;
@@ -23,7 +25,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -125,8 +126,11 @@ public class SessionLifecycle {
         return sessions.removeExpired(clock.instant());
     }
 
-    public List<Session> activeOf(UUID userId) {
-        return sessions.activeOf(userId, clock.instant());
+    /** Most recently used first. */
+    @Transactional
+    public Page<Session> activeOf(UUID userId, PageRequest page) {
+        Instant now = clock.instant();
+        return new Page<>(sessions.activeOf(userId, now, page), sessions.countActiveOf(userId, now));
     }
 
     /** @throws UnknownSessionException unless the user has an active session with this id */

@@ -4,7 +4,10 @@ import dev.saasapi.accounts.boundary.CallerAccount;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.identity.control.Caller;
 import dev.saasapi.identity.entity.Roles;
+import dev.saasapi.platform.lists.control.Page;
+import dev.saasapi.platform.lists.control.PageRequest;
 import dev.saasapi.sessions.control.UnknownSessionException;
+import dev.saasapi.sessions.entity.Session;
 import dev.saasapi.sessions.entity.SessionView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,8 +17,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,16 +41,25 @@ public class SessionsResource {
     @Inject
     SessionLifecycle sessions;
 
-    /** Most recently used first; the one the request's token belongs to is marked {@code current}. */
+    @Context
+    UriInfo uri;
+
+    /**
+     * Most recently used first, in pages; the one the request's token belongs to is marked {@code
+     * current}.
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<SessionView> list() {
+    public Response list(@QueryParam(PageRequest.PAGE) String page, @QueryParam(PageRequest.PER_PAGE) String perPage) {
+        PageRequest request = PageRequest.of(page, perPage);
         User user = account.user();
         Optional<UUID> current = caller.sessionId();
-        return sessions.activeOf(user.id()).stream()
+        Page<Session> active = sessions.activeOf(user.id(), request);
+        List<SessionView> views = active.items().stream()
                 .map(session -> SessionView.of(
                         session, current.filter(session.id()::equals).isPresent()))
                 .toList();
+        return request.respond(views, active.total(), uri).build();
     }
 
     /** Its refresh token stops working at once; its access tokens run out within their lifetime. */

@@ -1,5 +1,6 @@
 package dev.saasapi.sessions.control;
 
+import dev.saasapi.platform.lists.control.PageRequest;
 import dev.saasapi.platform.secrets.control.SecretTokens;
 import dev.saasapi.sessions.entity.RefreshToken;
 import dev.saasapi.sessions.entity.Session;
@@ -74,11 +75,20 @@ public class SessionStore {
                 .executeUpdate();
     }
 
-    public List<Session> activeOf(UUID userId, Instant now) {
+    public List<Session> activeOf(UUID userId, Instant now, PageRequest page) {
         return em.createNamedQuery(Session.ACTIVE_OF_USER, Session.class)
                 .setParameter("userId", userId)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setFirstResult(page.offset())
+                .setMaxResults(page.perPage())
                 .getResultList();
+    }
+
+    public long countActiveOf(UUID userId, Instant now) {
+        return em.createNamedQuery(Session.COUNT_ACTIVE_OF_USER, Long.class)
+                .setParameter("userId", userId)
+                .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .getSingleResult();
     }
 
     /** Ends the session; its refresh tokens go with it (the foreign key cascades). */

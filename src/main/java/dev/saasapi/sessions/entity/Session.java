@@ -22,7 +22,11 @@ import java.util.UUID;
 @Table(name = "sessions")
 @NamedQuery(
         name = Session.ACTIVE_OF_USER,
-        query = "SELECT s FROM Session s WHERE s.userId = :userId AND s.expiresAt > :now ORDER BY s.lastUsedAt DESC")
+        query = "SELECT s FROM Session s WHERE s.userId = :userId AND s.expiresAt > :now"
+                + " ORDER BY s.lastUsedAt DESC, s.id")
+@NamedQuery(
+        name = Session.COUNT_ACTIVE_OF_USER,
+        query = "SELECT count(s) FROM Session s WHERE s.userId = :userId AND s.expiresAt > :now")
 @NamedQuery(name = Session.USER_OF, query = "SELECT s.userId FROM Session s WHERE s.id = :id")
 @NamedQuery(name = Session.DELETE_OF_USER, query = "DELETE FROM Session s WHERE s.userId = :userId")
 @NamedQuery(
@@ -35,6 +39,7 @@ import java.util.UUID;
 public class Session {
 
     public static final String ACTIVE_OF_USER = "Session.activeOfUser";
+    public static final String COUNT_ACTIVE_OF_USER = "Session.countActiveOfUser";
     public static final String USER_OF = "Session.userOf";
     public static final String DELETE_OF_USER = "Session.deleteOfUser";
     public static final String DELETE_OTHERS_OF_USER = "Session.deleteOthersOfUser";

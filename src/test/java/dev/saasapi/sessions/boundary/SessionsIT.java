@@ -352,7 +352,7 @@ class SessionsIT extends HttpIT {
             lockRow(other, "SELECT id FROM sessions WHERE id = ? FOR UPDATE", session);
             CompletableFuture<HttpResponse<String>> refresh =
                     CompletableFuture.supplyAsync(() -> api.refresh(tokens.getString("refresh_token")));
-            awaitLockWaiters(1); // the refresh holds the account and waits for the session
+            awaitWaitersFor(other); // the refresh holds the account and waits for the session
             // PostgreSQL's deadlock check runs in the backend that has waited longest: the refresh's
             lockRow(other, "SELECT id FROM users WHERE id = ? FOR UPDATE", user);
             other.rollback();
@@ -370,9 +370,17 @@ class SessionsIT extends HttpIT {
         }
     }
 
-    private static void awaitLockWaiters(int expected) throws Exception {
+    /** Until a request waits for a lock the connection holds (other tests' lock waits do not count). */
+    private static void awaitWaitersFor(Connection holder) throws Exception {
+        int pid;
+        try (PreparedStatement statement = holder.prepareStatement("SELECT pg_backend_pid()");
+                var rows = statement.executeQuery()) {
+            rows.next();
+            pid = rows.getInt(1);
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (TestDatabase.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") < expected) {
+        while (TestDatabase.count("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))", pid)
+                < 1) {
             assertTrue(System.nanoTime() < deadline, "no request waits for the locked row");
             Thread.sleep(20);
         }
@@ -414,5 +422,34 @@ class SessionsIT extends HttpIT {
         assertTrue(
                 java.net.NetworkInterface.getByInetAddress(java.net.InetAddress.getByName(address)) != null,
                 address + " is not an address of this machine, the peer of the test's connection");
+    }
+
+    @Test
+    void listsSessionsInPagesWithATotalAndLinks() throws Exception {
+        String email = uniqueEmail();
+        JsonObject first = registeredLogin(email);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(200, api.login(email, PASSWORD).statusCode());
+        }
+        String token = first.getString("access_token");
+
+        HttpResponse<String> page1 = api.get("/users/me/sessions?per_page=2", token);
+        HttpResponse<String> page2 = api.get("/users/me/sessions?per_page=2&page=2", token);
+
+        assertEquals(200, page1.statusCode(), page1.body());
+        assertEquals(2, Api.jsonArray(page1).size());
+        assertEquals(1, Api.jsonArray(page2).size());
+        assertEquals("3", page1.headers().firstValue("X-Total-Count").orElseThrow());
+        assertTrue(page1.headers()
+                .firstValue("Link")
+                .orElseThrow()
+                .contains("</users/me/sessions?page=2&per_page=2>; rel=\"next\""));
+        List<String> ids = new ArrayList<>();
+        for (HttpResponse<String> page : List.of(page1, page2)) {
+            Api.jsonArray(page)
+                    .forEach(session -> ids.add(session.asJsonObject().getString("id")));
+        }
+        assertEquals(3, ids.stream().distinct().count(), ids.toString());
+        assertProblem(api.get("/users/me/sessions?per_page=500", token), 422, "/problems/validation");
     }
 }

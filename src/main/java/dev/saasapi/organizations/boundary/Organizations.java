@@ -1,0 +1,155 @@
+package dev.saasapi.organizations.boundary;
+
+import dev.saasapi.accounts.entity.AccountDeleted;
+import dev.saasapi.organizations.control.InsufficientRoleException;
+import dev.saasapi.organizations.control.LastOwnerException;
+import dev.saasapi.organizations.control.OrganizationStore;
+import dev.saasapi.organizations.control.Slugs;
+import dev.saasapi.organizations.control.UnknownMemberException;
+import dev.saasapi.organizations.control.UnknownOrganizationException;
+import dev.saasapi.organizations.entity.MemberRole;
+import dev.saasapi.organizations.entity.MemberView;
+import dev.saasapi.organizations.entity.Membership;
+import dev.saasapi.organizations.entity.Organization;
+import dev.saasapi.organizations.entity.OrganizationCreation;
+import dev.saasapi.organizations.entity.OrganizationUpdate;
+import dev.saasapi.organizations.entity.OrganizationView;
+import dev.saasapi.platform.lists.control.Page;
+import dev.saasapi.platform.lists.control.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/**
+ * What members may do with their organizations, each in one transaction. The rules of the roles live
+ * here: a non-member is told the organization does not exist, a member without the role is refused,
+ * and no change leaves an organization without an owner.
+ */
+@ApplicationScoped
+public class Organizations {
+
+    @Inject
+    OrganizationStore store;
+
+    /** The creator is the organization's first owner. */
+    @Transactional
+    public OrganizationView create(UUID creatorId, OrganizationCreation body) {
+        String slug = body.slug() != null ? body.slug() : store.freeSlug(Slugs.from(body.name()));
+        Organization organization = new Organization(body.name(), slug);
+        store.add(organization, new Membership(organization.id(), creatorId, MemberRole.OWNER));
+        return OrganizationView.of(organization, MemberRole.OWNER);
+    }
+
+    @Transactional
+    public Page<OrganizationView> ofMember(UUID userId, PageRequest page) {
+        return new Page<>(store.ofUser(userId, page), store.countOfUser(userId));
+    }
+
+    @Transactional
+    public OrganizationView get(UUID organizationId, UUID userId) {
+        Membership membership = member(organizationId, userId, MemberRole.MEMBER);
+        return OrganizationView.of(
+                store.find(organizationId).orElseThrow(UnknownOrganizationException::new), membership.role());
+    }
+
+    @Transactional
+    public OrganizationView update(UUID organizationId, UUID userId, OrganizationUpdate body) {
+        Organization organization = lock(organizationId);
+        Membership membership = member(organizationId, userId, MemberRole.ADMIN);
+        if (body.name() != null && !body.name().equals(organization.name())) {
+            organization.rename(body.name());
+        }
+        if (body.slug() != null && !body.slug().equals(organization.slug())) {
+            organization.changeSlug(body.slug());
+        }
+        store.flush();
+        return OrganizationView.of(organization, membership.role());
+    }
+
+    /** With its memberships. */
+    @Transactional
+    public void delete(UUID organizationId, UUID userId) {
+        Organization organization = lock(organizationId);
+        member(organizationId, userId, MemberRole.OWNER);
+        store.remove(organization);
+    }
+
+    @Transactional
+    public Page<MemberView> members(UUID organizationId, UUID userId, PageRequest page) {
+        member(organizationId, userId, MemberRole.MEMBER);
+        return new Page<>(store.members(organizationId, page), store.countMembers(organizationId));
+    }
+
+    /** Admins manage members and admins; only owners grant, change or take away {@code owner}. */
+    @Transactional
+    public MemberView changeRole(UUID organizationId, UUID actorId, UUID memberId, MemberRole role) {
+        lock(organizationId);
+        Membership actor = member(organizationId, actorId, MemberRole.ADMIN);
+        Membership target = store.membership(organizationId, memberId).orElseThrow(UnknownMemberException::new);
+        if (actor.role() != MemberRole.OWNER && (target.role() == MemberRole.OWNER || role == MemberRole.OWNER)) {
+            throw InsufficientRoleException.ownersOnly();
+        }
+        if (target.role() == MemberRole.OWNER && role != MemberRole.OWNER && store.owners(organizationId) == 1) {
+            throw new LastOwnerException();
+        }
+        target.changeRole(role);
+        store.flush();
+        return store.member(organizationId, memberId).orElseThrow(UnknownMemberException::new);
+    }
+
+    /** Anyone may leave; removing someone else takes an admin, and removing an owner an owner. */
+    @Transactional
+    public void removeMember(UUID organizationId, UUID actorId, UUID memberId) {
+        lock(organizationId);
+        Membership actor = member(organizationId, actorId, MemberRole.MEMBER);
+        Membership target = actorId.equals(memberId)
+                ? actor
+                : store.membership(organizationId, memberId).orElseThrow(UnknownMemberException::new);
+        if (target != actor) {
+            if (!actor.role().atLeast(MemberRole.ADMIN)) {
+                throw new InsufficientRoleException(MemberRole.ADMIN);
+            }
+            if (actor.role() != MemberRole.OWNER && target.role() == MemberRole.OWNER) {
+                throw InsufficientRoleException.ownersOnly();
+            }
+        }
+        if (target.role() == MemberRole.OWNER && store.owners(organizationId) == 1) {
+            throw new LastOwnerException();
+        }
+        store.remove(target);
+    }
+
+    /**
+     * An account that is the last owner of an organization cannot go until another member owns it (or
+     * the organization is deleted): the deletion's transaction is refused with 409. Its other
+     * memberships go with the account (the database cascades). Runs in the deletion's transaction,
+     * which locked the account first: the lock order of every writer.
+     */
+    void refuseDeletionOfLastOwner(@Observes AccountDeleted deleted) {
+        store.lockOwnedBy(deleted.accountId());
+        if (!store.soleOwnedBy(deleted.accountId()).isEmpty()) {
+            throw new LastOwnerException();
+        }
+    }
+
+    private Organization lock(UUID organizationId) {
+        return store.lock(organizationId).orElseThrow(UnknownOrganizationException::new);
+    }
+
+    /**
+     * The caller's membership, if it has at least {@code least}'s rights.
+     *
+     * @throws UnknownOrganizationException if the caller is not a member (whether or not the
+     *     organization exists)
+     * @throws InsufficientRoleException if the caller's role is below {@code least}
+     */
+    private Membership member(UUID organizationId, UUID userId, MemberRole least) {
+        Membership membership = store.membership(organizationId, userId).orElseThrow(UnknownOrganizationException::new);
+        if (!membership.role().atLeast(least)) {
+            throw new InsufficientRoleException(least);
+        }
+        return membership;
+    }
+}

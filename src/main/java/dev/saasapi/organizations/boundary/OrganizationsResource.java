@@ -1,0 +1,153 @@
+package dev.saasapi.organizations.boundary;
+
+import static dev.saasapi.platform.problems.control.MalformedBodyException.requireBody;
+
+import dev.saasapi.accounts.boundary.CallerAccount;
+import dev.saasapi.identity.entity.Roles;
+import dev.saasapi.organizations.control.UnknownOrganizationException;
+import dev.saasapi.organizations.entity.MemberRole;
+import dev.saasapi.organizations.entity.MemberView;
+import dev.saasapi.organizations.entity.OrganizationCreation;
+import dev.saasapi.organizations.entity.OrganizationUpdate;
+import dev.saasapi.organizations.entity.OrganizationView;
+import dev.saasapi.organizations.entity.RoleChange;
+import dev.saasapi.platform.lists.control.PageRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * Organizations and their members. Every path under {@code /orgs/{org_id}} answers a non-member
+ * exactly as it answers an id that never existed.
+ */
+@Path("orgs")
+@RequestScoped
+@RolesAllowed(Roles.USER)
+@Produces(MediaType.APPLICATION_JSON)
+public class OrganizationsResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private static final UUID NO_ACCOUNT = new UUID(0, 0);
+
+    @Inject
+    CallerAccount account;
+
+    @Inject
+    Organizations organizations;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Valid OrganizationCreation body) {
+        requireBody(body);
+        OrganizationView created = organizations.create(account.user().id(), body);
+        return Response.created(URI.create("orgs/" + created.id()))
+                .entity(created)
+                .build();
+    }
+
+    /** The caller's organizations, by name, with the caller's role in each. */
+    @GET
+    public Response list(@QueryParam(PageRequest.PAGE) String page, @QueryParam(PageRequest.PER_PAGE) String perPage) {
+        PageRequest request = PageRequest.of(page, perPage);
+        return request.respond(organizations.ofMember(account.user().id(), request), uri)
+                .build();
+    }
+
+    @GET
+    @Path("{org_id}")
+    public OrganizationView get(@PathParam("org_id") String organizationId) {
+        return organizations.get(organization(organizationId), account.user().id());
+    }
+
+    @PATCH
+    @Path("{org_id}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    public OrganizationView update(@PathParam("org_id") String organizationId, @Valid OrganizationUpdate body) {
+        requireBody(body);
+        return organizations.update(organization(organizationId), account.user().id(), body);
+    }
+
+    @DELETE
+    @Path("{org_id}")
+    public Response delete(@PathParam("org_id") String organizationId) {
+        organizations.delete(organization(organizationId), account.user().id());
+        return Response.noContent().build();
+    }
+
+    /** In the order they joined. */
+    @GET
+    @Path("{org_id}/members")
+    public Response members(
+            @PathParam("org_id") String organizationId,
+            @QueryParam(PageRequest.PAGE) String page,
+            @QueryParam(PageRequest.PER_PAGE) String perPage) {
+        UUID id = organization(organizationId);
+        PageRequest request = PageRequest.of(page, perPage);
+        return request.respond(organizations.members(id, account.user().id(), request), uri)
+                .build();
+    }
+
+    @PATCH
+    @Path("{org_id}/members/{user_id}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    public MemberView changeRole(
+            @PathParam("org_id") String organizationId, @PathParam("user_id") String userId, @Valid RoleChange body) {
+        requireBody(body);
+        UUID id = organization(organizationId);
+        return organizations.changeRole(
+                id,
+                account.user().id(),
+                member(userId),
+                MemberRole.of(body.role()).orElseThrow());
+    }
+
+    /** Removing someone else takes an admin (an owner, to remove an owner); anyone may leave. */
+    @DELETE
+    @Path("{org_id}/members/{user_id}")
+    public Response removeMember(@PathParam("org_id") String organizationId, @PathParam("user_id") String userId) {
+        UUID id = organization(organizationId);
+        organizations.removeMember(id, account.user().id(), member(userId));
+        return Response.noContent().build();
+    }
+
+    /** An id that is not a UUID names nothing: the same 404 as an unknown one. */
+    private static UUID organization(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownOrganizationException();
+        }
+    }
+
+    /**
+     * A member id that is not a UUID becomes the nil UUID, which no account has: the caller's own
+     * membership is still checked first, and the answer is the same 404 as for an unknown member.
+     */
+    private static UUID member(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return NO_ACCOUNT;
+        }
+    }
+}

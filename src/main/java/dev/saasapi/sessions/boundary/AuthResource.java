@@ -1,6 +1,7 @@
 package dev.saasapi.sessions.boundary;
 
 import dev.saasapi.accounts.boundary.Accounts;
+import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.VerifiedPassword;
 import dev.saasapi.platform.bodies.control.RequestBodies;
 import dev.saasapi.platform.bodies.control.UrlEncodedForm;
@@ -81,7 +82,10 @@ public class AuthResource {
         String password = form.get("password");
         requireFields(username, password);
         limits.requirePerAddress(RateLimitSettings.LOGIN_VARIABLE, request);
-        RateLimits.LoginAttempt attempt = limits.loginAttempt(username);
+        // the account's own spelling: every form of an email that finds the account (capitals, or
+        // letters the database lower-cases differently from Java) shares one wait
+        RateLimits.LoginAttempt attempt = limits.loginAttempt(
+                accounts.findActiveByEmail(username).map(User::email).orElse(username));
         VerifiedPassword login = accounts.verifyLogin(username, password).orElse(null);
         if (login == null) {
             attempt.failed();

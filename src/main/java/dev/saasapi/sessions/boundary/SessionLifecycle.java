@@ -21,6 +21,7 @@ import dev.saasapi.sessions.entity.Session;
 import dev.saasapi.sessions.entity.TokenResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -195,8 +196,12 @@ public class SessionLifecycle {
                         () -> sessions.removeAllOf(change.accountId()));
     }
 
-    /** A new password ends the wait of the account's email after failed logins: its owner is back in control. */
-    void forgetLoginFailuresOnPasswordChange(@Observes PasswordChanged change) {
+    /**
+     * A new password ends the wait of the account's email after failed logins: its owner is back in
+     * control. After the commit, so that the throttle's table can never roll a password change back.
+     */
+    void forgetLoginFailuresOnPasswordChange(
+            @Observes(during = TransactionPhase.AFTER_SUCCESS) PasswordChanged change) {
         accounts.find(change.accountId()).ifPresent(user -> limits.forgetLoginFailures(user.email()));
     }
 

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -193,6 +194,21 @@ class LoginThrottleIT {
         }
         assertEquals("released email " + email + ": its wait after failed logins ended", said);
         assertEquals(200, api.login(email, PASSWORD).statusCode());
+    }
+
+    @Test
+    void everySpellingThatFindsTheAccountSharesItsWait() throws Exception {
+        String email = "kim-" + UUID.randomUUID() + "@example.com";
+        assertEquals(201, api.register(email, PASSWORD).statusCode());
+        // PostgreSQL's lower() makes the dotted capital I an "i"; Java's toLowerCase makes it "i" and a dot
+        String dotted = email.replace("kim", "K\u0130M");
+        assertEquals(200, api.login(dotted, PASSWORD).statusCode(), "the database finds the account by it");
+
+        assertEquals(401, api.login(dotted, WRONG).statusCode());
+        assertThrottled(api.login(email, PASSWORD), 1);
+        Thread.sleep(1300);
+        assertEquals(401, api.login(email.toUpperCase(Locale.ROOT), WRONG).statusCode());
+        assertThrottled(api.login(dotted, PASSWORD), 2);
     }
 
     private static String registered() {

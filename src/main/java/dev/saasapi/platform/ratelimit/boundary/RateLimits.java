@@ -74,7 +74,8 @@ public class RateLimits {
      * @throws RateLimitedException when the client's address has used up the policy's requests
      */
     public void requirePerAddress(String variable, HttpServletRequest request) {
-        RateLimiter.Decision decision = limiter.take(settings.policy(variable), clients.of(request));
+        RateLimiter.Decision decision =
+                limiter.take(settings.policy(variable), RateLimiter.addressKey(clients.of(request)));
         if (!decision.allowed()) {
             refused(decision);
             throw new RateLimitedException(decision);
@@ -136,21 +137,23 @@ public class RateLimits {
                     + " (SHA-256) are throttled: " + check.failures() + " failed in a row, next password check in "
                     + check.retryAfterSeconds() + " s");
         }
+        // the window is the wait the last failure set, or the longer one another request's claim set
         RateLimitPolicy policy = new RateLimitPolicy(
                 RateLimitSettings.LOGIN_ACCOUNT_POLICY,
                 1,
-                Duration.ofSeconds(FailureThrottle.waitAfter(check.failures(), maxWait)));
+                Duration.ofSeconds(
+                        Math.max(FailureThrottle.waitAfter(check.failures(), maxWait), check.retryAfterSeconds())));
         RateLimiter.Decision decision = new RateLimiter.Decision(policy, false, 0, check.retryAfterSeconds());
         refused(decision);
         throw new RateLimitedException(decision, "Too many failed logins for this email");
     }
 
     /**
-     * Forgets an email's failed logins, as a password change does: its owner is back in control.
-     * Joins the caller's transaction.
+     * Forgets an email's failed logins, as a password change does: its owner is back in control. Like
+     * every limit, fails open (a warning, no exception).
      */
     public void forgetLoginFailures(String email) {
-        throttle.forget(FailureThrottle.loginKey(email));
+        tryOrWarn(() -> throttle.forget(FailureThrottle.loginKey(email)));
     }
 
     /** One password check taken by {@link #loginAttempt}: tell it how it went. */

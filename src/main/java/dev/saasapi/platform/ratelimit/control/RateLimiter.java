@@ -1,5 +1,6 @@
 package dev.saasapi.platform.ratelimit.control;
 
+import dev.saasapi.platform.http.control.IpAddresses;
 import dev.saasapi.platform.persistence.control.ApplicationDataSource;
 import dev.saasapi.platform.ratelimit.entity.RateLimitPolicy;
 import dev.saasapi.platform.secrets.control.SecretTokens;
@@ -15,7 +16,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import javax.sql.DataSource;
 
@@ -79,6 +84,28 @@ public class RateLimiter {
     /** The bucket of a policy and client: {@code "login:203.0.113.7"}. */
     public static String key(RateLimitPolicy policy, String client) {
         return policy.name() + ":" + client;
+    }
+
+    /**
+     * The client of a per-address policy: an IPv4 address as it is, an IPv6 address as its /64
+     * network ({@code 2001:db8:1:2:0:0:0:0/64}), since one subscriber gets a whole /64 and could
+     * otherwise pick a new address for every request. Anything else (not an IP literal) as it is.
+     */
+    public static String addressKey(String client) {
+        return IpAddresses.parse(client)
+                .map(address -> {
+                    if (!(address instanceof Inet6Address)) {
+                        return address.getHostAddress();
+                    }
+                    byte[] bytes = address.getAddress();
+                    Arrays.fill(bytes, 8, 16, (byte) 0);
+                    try {
+                        return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+                    } catch (UnknownHostException e) {
+                        throw new IllegalStateException(e); // 16 bytes are always an address
+                    }
+                })
+                .orElse(client);
     }
 
     /**

@@ -36,7 +36,7 @@ public final class RateLimitsCommand {
         String subject = text.strip();
         Optional<InetAddress> address = IpAddresses.parse(subject);
         if (address.isPresent()) {
-            String client = address.get().getHostAddress(); // as the server writes it
+            String client = RateLimiter.addressKey(address.get().getHostAddress()); // as the server keys it
             int buckets = 0;
             for (String policy : RateLimitSettings.PER_ADDRESS_POLICIES) {
                 buckets += delete(connection, RateLimiter.TABLE, policy + ":" + client);

@@ -10,6 +10,7 @@ import dev.saasapi.it.PrometheusText;
 import dev.saasapi.it.TestDatabase;
 import dev.saasapi.it.TestSchema;
 import dev.saasapi.platform.ratelimit.control.RateLimitsCommand;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -50,9 +51,17 @@ class RateLimitIT {
         }
     }
 
+    private static HttpResponse<String> registerFrom(Api api, String client) {
+        return api.send(api.request("/auth/register")
+                .header("Content-Type", Api.JSON)
+                .header("X-Forwarded-For", client)
+                .POST(HttpRequest.BodyPublishers.ofString(Api.registration(Api.uniqueEmail(), PASSWORD))));
+    }
+
     @Test
     void limitsPerAddressAreSharedByEveryInstance() throws Exception {
         Map<String, String> limits = Map.of(
+                "TRUSTED_PROXIES", "127.0.0.1/32, ::1/128", // the tests' requests come as from a proxy
                 "RATE_LIMIT_REGISTER_PER_IP", "4/1h",
                 "RATE_LIMIT_LOGIN_PER_IP", "3/1h",
                 "RATE_LIMIT_MAIL_PER_IP", "2/1h",
@@ -126,6 +135,14 @@ class RateLimitIT {
             assertProblem(apis.get(0).postJson("/auth/verify-email", token), 400, "/problems/invalid-email-token");
             assertProblem(apis.get(1).postJson("/auth/verify-email", token), 400, "/problems/invalid-email-token");
             assertProblem(apis.get(0).postJson("/auth/verify-email", token), 429, "/problems/rate-limited");
+
+            // an IPv6 client is limited by its /64: a subscriber cannot pick a new address per request
+            for (int i = 1; i <= 4; i++) {
+                assertEquals(
+                        201, registerFrom(apis.get(i % 2), "2001:db8:7:7::" + i).statusCode());
+            }
+            assertProblem(registerFrom(apis.get(0), "2001:db8:7:7:ffff:ffff:ffff:ffff"), 429, "/problems/rate-limited");
+            assertEquals(201, registerFrom(apis.get(1), "2001:db8:7:8::1").statusCode(), "another /64");
 
             PrometheusText metrics = new PrometheusText(
                     apis.get(1).get("/metrics?scope=application").body());

@@ -134,7 +134,7 @@ public class Organizations {
         }
     }
 
-    private Organization lock(UUID organizationId) {
+    Organization lock(UUID organizationId) {
         return store.lock(organizationId).orElseThrow(UnknownOrganizationException::new);
     }
 
@@ -145,7 +145,7 @@ public class Organizations {
      *     organization exists)
      * @throws InsufficientRoleException if the caller's role is below {@code least}
      */
-    private Membership member(UUID organizationId, UUID userId, MemberRole least) {
+    Membership member(UUID organizationId, UUID userId, MemberRole least) {
         Membership membership = store.membership(organizationId, userId).orElseThrow(UnknownOrganizationException::new);
         if (!membership.role().atLeast(least)) {
             throw new InsufficientRoleException(least);

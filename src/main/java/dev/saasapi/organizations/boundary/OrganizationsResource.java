@@ -4,7 +4,10 @@ import static dev.saasapi.platform.problems.control.MalformedBodyException.requi
 
 import dev.saasapi.accounts.boundary.CallerAccount;
 import dev.saasapi.identity.entity.Roles;
+import dev.saasapi.organizations.control.InvitationStatus;
 import dev.saasapi.organizations.control.UnknownOrganizationException;
+import dev.saasapi.organizations.entity.InvitationRequest;
+import dev.saasapi.organizations.entity.InvitationView;
 import dev.saasapi.organizations.entity.MemberRole;
 import dev.saasapi.organizations.entity.MemberView;
 import dev.saasapi.organizations.entity.OrganizationCreation;
@@ -51,6 +54,9 @@ public class OrganizationsResource {
 
     @Inject
     Organizations organizations;
+
+    @Inject
+    Invitations invitations;
 
     @Context
     UriInfo uri;
@@ -130,6 +136,49 @@ public class OrganizationsResource {
         return Response.noContent().build();
     }
 
+    /**
+     * Mails the invitation's link; a pending invitation to the same email is replaced. Only owners
+     * invite owners.
+     */
+    @POST
+    @Path("{org_id}/invitations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response invite(@PathParam("org_id") String organizationId, @Valid InvitationRequest body) {
+        requireBody(body);
+        UUID id = organization(organizationId);
+        InvitationView created = invitations.invite(
+                id,
+                account.user().id(),
+                body.email(),
+                MemberRole.of(body.role()).orElseThrow());
+        return Response.created(URI.create("orgs/" + id + "/invitations/" + created.id()))
+                .entity(created)
+                .build();
+    }
+
+    /** Newest first; {@code status} narrows the list to one status. */
+    @GET
+    @Path("{org_id}/invitations")
+    public Response invitations(
+            @PathParam("org_id") String organizationId,
+            @QueryParam("status") String status,
+            @QueryParam(PageRequest.PAGE) String page,
+            @QueryParam(PageRequest.PER_PAGE) String perPage) {
+        UUID id = organization(organizationId);
+        PageRequest request = PageRequest.of(page, perPage);
+        return request.respond(invitations.of(id, account.user().id(), InvitationStatus.of(status), request), uri)
+                .build();
+    }
+
+    /** The link stops working; an invitation already accepted, revoked or expired stays as it is. */
+    @DELETE
+    @Path("{org_id}/invitations/{id}")
+    public Response revoke(@PathParam("org_id") String organizationId, @PathParam("id") String invitationId) {
+        UUID id = organization(organizationId);
+        invitations.revoke(id, account.user().id(), member(invitationId));
+        return Response.noContent().build();
+    }
+
     /** An id that is not a UUID names nothing: the same 404 as an unknown one. */
     private static UUID organization(String id) {
         try {
@@ -140,8 +189,8 @@ public class OrganizationsResource {
     }
 
     /**
-     * A member id that is not a UUID becomes the nil UUID, which no account has: the caller's own
-     * membership is still checked first, and the answer is the same 404 as for an unknown member.
+     * A member or invitation id that is not a UUID becomes the nil UUID, which no account has: the caller's own
+     * membership is still checked first, and the answer is the same 404 as for an unknown one.
      */
     private static UUID member(String id) {
         try {

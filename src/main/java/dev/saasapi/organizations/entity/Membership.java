@@ -33,6 +33,10 @@ import java.util.UUID;
         query = "SELECT m, u.email FROM Membership m, User u WHERE u.id = m.userId"
                 + " AND m.organizationId = :organization AND m.userId = :user")
 @NamedQuery(
+        name = Membership.COUNT_WITH_EMAIL,
+        query = "SELECT count(m) FROM Membership m, User u WHERE u.id = m.userId"
+                + " AND m.organizationId = :organization AND LOWER(u.email) = LOWER(:email)")
+@NamedQuery(
         name = Membership.COUNT_MEMBERS,
         query = "SELECT count(m) FROM Membership m WHERE m.organizationId = :organization")
 @NamedQuery(
@@ -47,6 +51,7 @@ public class Membership {
     public static final String COUNT_OF_USER = "Membership.countOfUser";
     public static final String MEMBERS = "Membership.members";
     public static final String MEMBER = "Membership.member";
+    public static final String COUNT_WITH_EMAIL = "Membership.countWithEmail";
     public static final String COUNT_MEMBERS = "Membership.countMembers";
     public static final String SOLE_OWNED_OF_USER = "Membership.soleOwnedOfUser";
 

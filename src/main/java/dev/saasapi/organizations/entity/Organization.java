@@ -77,7 +77,7 @@ public class Organization {
     }
 
     /** In microseconds, as PostgreSQL keeps them: the answer at creation equals every later read. */
-    static OffsetDateTime now() {
+    public static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -5,7 +5,7 @@ import static dev.saasapi.platform.problems.control.MalformedBodyException.requi
 import dev.saasapi.accounts.boundary.Accounts;
 import dev.saasapi.platform.ratelimit.boundary.RateLimits;
 import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
-import dev.saasapi.verification.control.InvalidEmailTokenException;
+import dev.saasapi.platform.secrets.control.InvalidEmailTokenException;
 import dev.saasapi.verification.entity.MailRequest;
 import dev.saasapi.verification.entity.MailRequestAccepted;
 import dev.saasapi.verification.entity.PasswordReset;

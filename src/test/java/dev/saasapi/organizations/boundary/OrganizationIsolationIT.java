@@ -40,11 +40,13 @@ class OrganizationIsolationIT extends HttpIT {
     /** The body of each operation that takes one. */
     private static final Map<String, String> BODIES = Map.of(
             "PATCH /orgs/{org_id}", "{\"name\": \"Renamed\"}",
-            "PATCH /orgs/{org_id}/members/{user_id}", "{\"role\": \"admin\"}");
+            "PATCH /orgs/{org_id}/members/{user_id}", "{\"role\": \"admin\"}",
+            "POST /orgs/{org_id}/invitations", "{\"email\": \"invitee@example.com\", \"role\": \"member\"}");
 
     /**
      * The expected status per caller, in the order of {@link Caller}. A {@code {user_id}} is a plain
-     * member of the organization in the path (for OTHER_ORGANIZATION: a member of the other one).
+     * member of the organization in the path, an {@code {id}} one of its invitations (for
+     * OTHER_ORGANIZATION: of the other one).
      */
     private static final Map<String, List<Integer>> EXPECTED = new LinkedHashMap<>();
 
@@ -55,6 +57,9 @@ class OrganizationIsolationIT extends HttpIT {
         EXPECTED.put("GET /orgs/{org_id}/members", List.of(404, 200, 200, 200, 404));
         EXPECTED.put("PATCH /orgs/{org_id}/members/{user_id}", List.of(404, 403, 200, 200, 404));
         EXPECTED.put("DELETE /orgs/{org_id}/members/{user_id}", List.of(404, 403, 204, 204, 404));
+        EXPECTED.put("POST /orgs/{org_id}/invitations", List.of(404, 403, 201, 201, 404));
+        EXPECTED.put("GET /orgs/{org_id}/invitations", List.of(404, 403, 200, 200, 404));
+        EXPECTED.put("DELETE /orgs/{org_id}/invitations/{id}", List.of(404, 403, 204, 204, 404));
     }
 
     @Test
@@ -87,6 +92,11 @@ class OrganizationIsolationIT extends HttpIT {
                     // another organization's member under this organization's path, asked by its owner
                     Tenant holder = caller == Caller.OTHER_ORGANIZATION ? other : tenant;
                     path = path.replace("{user_id}", holder.add("member").id().toString());
+                    who = caller == Caller.OTHER_ORGANIZATION ? tenant.owner : who;
+                }
+                if (template.contains("/invitations/{id}")) {
+                    Tenant holder = caller == Caller.OTHER_ORGANIZATION ? other : tenant;
+                    path = path.replace("{id}", holder.invite("someone@example.com", "member"));
                     who = caller == Caller.OTHER_ORGANIZATION ? tenant.owner : who;
                 }
                 int expected = row.getValue().get(caller.ordinal());

@@ -69,6 +69,22 @@ final class Tenant {
                 role);
     }
 
+    /** Invites the email as the owner; returns the invitation's id. */
+    String invite(String email, String role) {
+        HttpResponse<String> created = api.postJson(
+                path() + "/invitations",
+                owner.token(),
+                Json.createObjectBuilder()
+                        .add("email", email)
+                        .add("role", role)
+                        .build()
+                        .toString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("invitation not created: " + created.statusCode() + " " + created.body());
+        }
+        return json(created).getString("id");
+    }
+
     String path() {
         return "/orgs/" + id;
     }

@@ -32,7 +32,8 @@ class DatabaseMigrationsIT extends HttpIT {
             Map.entry("0004-create-rate-limit-buckets", "0004-rate-limits.yaml"),
             Map.entry("0005-create-failure-throttles", "0005-failure-throttles.yaml"),
             Map.entry("0006-create-organizations", "0006-organizations.yaml"),
-            Map.entry("0006-create-memberships", "0006-organizations.yaml"));
+            Map.entry("0006-create-memberships", "0006-organizations.yaml"),
+            Map.entry("0007-create-invitations", "0007-invitations.yaml"));
 
     @Test
     void serverAppliedEveryChangesetAtStartUp() throws Exception {

@@ -68,7 +68,8 @@ class MigrationSafetyIT {
                             "0004-create-rate-limit-buckets:1",
                             "0005-create-failure-throttles:1",
                             "0006-create-memberships:1",
-                            "0006-create-organizations:1"),
+                            "0006-create-organizations:1",
+                            "0007-create-invitations:1"),
                     rows("SELECT id || ':' || count(*) FROM " + schema.name()
                             + ".databasechangelog GROUP BY id ORDER BY id"));
             assertEquals(2, count("SELECT count(*) FROM " + schema.name() + ".users"));

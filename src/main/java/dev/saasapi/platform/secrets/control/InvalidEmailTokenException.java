@@ -1,4 +1,4 @@
-package dev.saasapi.verification.control;
+package dev.saasapi.platform.secrets.control;
 
 import dev.saasapi.platform.problems.control.ProblemException;
 import dev.saasapi.platform.problems.entity.ProblemType;

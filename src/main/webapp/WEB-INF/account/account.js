@@ -18,11 +18,13 @@
     status.className = kind || '';
   }
 
-  async function post(path, body) {
+  async function post(path, body, headers) {
+    const form = body instanceof URLSearchParams;
+    const type = body === null ? {} : { 'Content-Type': form ? 'application/x-www-form-urlencoded' : 'application/json' };
     const response = await fetch(api(path), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-      body: JSON.stringify(body),
+      headers: Object.assign(type, { 'Accept': 'application/json' }, headers || {}),
+      body: body === null ? undefined : form ? body.toString() : JSON.stringify(body),
       credentials: 'omit',
       referrerPolicy: 'no-referrer'
     });
@@ -128,6 +130,48 @@
         form.hidden = true;
         say('Your password was changed, and every device was signed out. Log in with the new password.', 'done');
       }, 'auth/password-reset');
+    });
+  }
+
+  if (page === 'accept-invitation') {
+    if (!token) {
+      say('Open this page with the link from the invitation mail.');
+      return;
+    }
+    document.getElementById('confirm').hidden = false;
+    const form = document.getElementById('confirm-form');
+    const button = document.getElementById('confirm-button');
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      button.disabled = true;
+      say('Signing in…');
+      try {
+        const login = await post('auth/login', new URLSearchParams({
+          username: document.getElementById('email').value.trim(),
+          password: document.getElementById('password').value
+        }));
+        if (login.status !== 200) {
+          say(problemText(login), 'error');
+          button.disabled = false;
+          return;
+        }
+        const bearer = { 'Authorization': 'Bearer ' + login.json.access_token };
+        const result = await post('invitations/accept', { token: token }, bearer);
+        // the page needed a session only for this: it ends now
+        await post('auth/logout', null, bearer).catch(() => null);
+        if (result.status === 200) {
+          form.hidden = true;
+          say('You joined ' + result.json.name + ' as ' + result.json.role + '.', 'done');
+        } else if (result.status === 400) {
+          linkRefused(problemText(result) + ' Ask for a new invitation.');
+        } else {
+          say(problemText(result), 'error');
+          button.disabled = false;
+        }
+      } catch (error) {
+        say('The service cannot be reached; try again in a moment.', 'error');
+        button.disabled = false;
+      }
     });
   }
 })();

@@ -10,8 +10,9 @@ import java.io.InputStream;
 import java.util.Map;
 
 /**
- * The pages behind the links in account mails, {@code /account/verify-email} and {@code
- * /account/reset-password}, with their script and style: static files from the WAR, no external
+ * The pages behind the links in account mails, {@code /account/verify-email}, {@code
+ * /account/reset-password} and the organizations' {@code /account/accept-invitation}, with their
+ * script and style: static files from the WAR, no external
  * assets, under a Content-Security-Policy that lets them load only themselves and talk only to this
  * server. A product with its own frontend serves these paths there instead ({@code PUBLIC_URL}).
  */
@@ -28,6 +29,7 @@ public class AccountPagesServlet extends HttpServlet {
     private static final Map<String, String[]> FILES = Map.of(
             "/verify-email", new String[] {"verify-email.html", "text/html;charset=UTF-8"},
             "/reset-password", new String[] {"reset-password.html", "text/html;charset=UTF-8"},
+            "/accept-invitation", new String[] {"accept-invitation.html", "text/html;charset=UTF-8"},
             "/account.js", new String[] {"account.js", "text/javascript;charset=UTF-8"},
             "/account.css", new String[] {"account.css", "text/css;charset=UTF-8"});
 

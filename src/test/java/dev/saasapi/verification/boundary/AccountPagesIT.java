@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.saasapi.it.Api;
 import dev.saasapi.it.HttpIT;
 import dev.saasapi.it.TestMail;
 import jakarta.json.Json;
@@ -74,7 +75,7 @@ class AccountPagesIT extends HttpIT {
 
     @Test
     void thePagesAreStaticUnderAStrictContentSecurityPolicy() {
-        for (String page : List.of("/account/verify-email", "/account/reset-password")) {
+        for (String page : List.of("/account/verify-email", "/account/reset-password", "/account/accept-invitation")) {
             HttpResponse<String> response = api.get(page);
             assertEquals(200, response.statusCode(), page);
             assertEquals(
@@ -157,6 +158,55 @@ class AccountPagesIT extends HttpIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "on its way"));
 
         mail.awaitOne(email, "Reset your password");
+        assertNoPolicyViolation();
+    }
+
+    @Test
+    void theInvitationPageSignsInAcceptsAndSignsOutAgain() throws Exception {
+        String owner = uniqueEmail();
+        String ownerToken = api.registeredToken(owner, PASSWORD);
+        String organization = json(api.postJson("/orgs", ownerToken, "{\"name\": \"Page Test Org\"}"))
+                .getString("id");
+        String invitee = uniqueEmail();
+        api.register(invitee, PASSWORD);
+        String verify = TestMail.link(
+                mail.awaitOne(invitee, "Confirm your email address"),
+                TestMail.SUITE_PUBLIC_URL,
+                "/account/verify-email");
+        api.postJson(
+                "/auth/verify-email",
+                Json.createObjectBuilder()
+                        .add("token", TestMail.token(verify))
+                        .build()
+                        .toString());
+        api.postJson(
+                "/orgs/" + organization + "/invitations",
+                ownerToken,
+                Json.createObjectBuilder()
+                        .add("email", invitee)
+                        .add("role", "admin")
+                        .build()
+                        .toString());
+        String link = TestMail.link(
+                mail.awaitOne(invitee, "You are invited"), TestMail.SUITE_PUBLIC_URL, "/account/accept-invitation");
+
+        browser.get(onThisServer(link));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+        assertFalse(browser.getCurrentUrl().contains("token"), "the token leaves the address bar");
+        browser.findElement(By.id("email")).sendKeys(invitee);
+        browser.findElement(By.id("password")).sendKeys("wr0ng-Passw0rd");
+        browser.findElement(By.id("confirm-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Incorrect email or password"));
+        browser.findElement(By.id("password")).clear();
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("confirm-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("status"), "You joined Page Test Org as admin"));
+
+        String access = json(api.login(invitee, PASSWORD)).getString("access_token");
+        assertEquals("admin", json(api.get("/orgs/" + organization, access)).getString("role"));
+        assertEquals(1, Api.jsonArray(api.get("/users/me/sessions", access)).size(), "the page's session ended");
         assertNoPolicyViolation();
     }
 

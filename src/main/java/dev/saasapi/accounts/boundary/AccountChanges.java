@@ -68,7 +68,7 @@ public class AccountChanges {
         User user = users.lockUnchanged(userId, verifiedHash);
         Instant at = user.changePassword(newHash, clock.instant());
         users.flush();
-        PasswordChanged change = new PasswordChanged(userId, keptSession, at);
+        PasswordChanged change = new PasswordChanged(userId, user.email(), keptSession, at);
         passwordChanged.fire(change);
         return change;
     }
@@ -86,7 +86,7 @@ public class AccountChanges {
         Instant at = user.changePassword(newHash, clock.instant());
         user.verifyEmail(sentTo);
         users.flush();
-        PasswordChanged change = new PasswordChanged(userId, Optional.empty(), at);
+        PasswordChanged change = new PasswordChanged(userId, user.email(), Optional.empty(), at);
         passwordChanged.fire(change);
         return change;
     }

@@ -53,9 +53,14 @@ public class Invitations {
     @Inject
     Outbox outbox;
 
-    /** A pending invitation to the same email is replaced (revoked); the mail goes with the commit. */
+    /**
+     * A pending invitation to the same email is replaced (revoked); the mail goes with the commit.
+     *
+     * @param mail false when the recipient has had too many mails lately: the invitation is made, but
+     *     no mail goes (its link can be sent again by inviting again later)
+     */
     @Transactional
-    public InvitationView invite(UUID organizationId, UUID actorId, String email, MemberRole role) {
+    public InvitationView invite(UUID organizationId, UUID actorId, String email, MemberRole role, boolean mail) {
         Organization organization = organizations.lock(organizationId);
         Membership actor = organizations.member(organizationId, actorId, MemberRole.ADMIN);
         if (role == MemberRole.OWNER && actor.role() != MemberRole.OWNER) {
@@ -69,6 +74,9 @@ public class Invitations {
         Invitation invitation =
                 new Invitation(organizationId, email, role, SecretTokens.hash(token), actorId, settings.ttl());
         store.add(invitation);
+        if (!mail || !outbox.enabled()) {
+            return InvitationView.of(invitation); // without SMTP_HOST there is no PUBLIC_URL to link to either
+        }
         outbox.enqueue(new InvitationMails(outbox.productName())
                 .invitation(
                         email,

@@ -15,9 +15,12 @@ import dev.saasapi.organizations.entity.OrganizationUpdate;
 import dev.saasapi.organizations.entity.OrganizationView;
 import dev.saasapi.organizations.entity.RoleChange;
 import dev.saasapi.platform.lists.control.PageRequest;
+import dev.saasapi.platform.ratelimit.boundary.RateLimits;
+import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -57,6 +60,9 @@ public class OrganizationsResource {
 
     @Inject
     Invitations invitations;
+
+    @Inject
+    RateLimits limits;
 
     @Context
     UriInfo uri;
@@ -143,14 +149,18 @@ public class OrganizationsResource {
     @POST
     @Path("{org_id}/invitations")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response invite(@PathParam("org_id") String organizationId, @Valid InvitationRequest body) {
+    public Response invite(
+            @PathParam("org_id") String organizationId,
+            @Valid InvitationRequest body,
+            @Context HttpServletRequest request) {
         requireBody(body);
         UUID id = organization(organizationId);
+        UUID caller = account.user().id();
+        // anyone can make an organization and invite: invitations are mails a stranger can trigger
+        limits.requirePerAddress(RateLimitSettings.MAIL_VARIABLE, request);
+        boolean mail = limits.allowSilently(RateLimitSettings.MAIL_PER_EMAIL_VARIABLE, body.email());
         InvitationView created = invitations.invite(
-                id,
-                account.user().id(),
-                body.email(),
-                MemberRole.of(body.role()).orElseThrow());
+                id, caller, body.email(), MemberRole.of(body.role()).orElseThrow(), mail);
         return Response.created(URI.create("orgs/" + id + "/invitations/" + created.id()))
                 .entity(created)
                 .build();

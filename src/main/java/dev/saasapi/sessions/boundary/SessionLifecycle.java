@@ -202,7 +202,7 @@ public class SessionLifecycle {
      */
     void forgetLoginFailuresOnPasswordChange(
             @Observes(during = TransactionPhase.AFTER_SUCCESS) PasswordChanged change) {
-        accounts.find(change.accountId()).ifPresent(user -> limits.forgetLoginFailures(user.email()));
+        limits.forgetLoginFailures(change.email()); // no entity read here: the transaction is over
     }
 
     /** A deleted account's sessions and refresh tokens go in the same transaction. */

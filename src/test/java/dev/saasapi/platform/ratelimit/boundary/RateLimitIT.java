@@ -131,6 +131,27 @@ class RateLimitIT {
                     silent.value("rate_limit_refusals_total", Map.of("policy", "mail-email"))
                             + silentToo.value("rate_limit_refusals_total", Map.of("policy", "mail-email")),
                     "the second request for one email, on the other instance, was dropped silently (202 above)");
+            // invitations are mails too: the same per-address policy (each instance has its own signing key here)
+            String access = Api.json(apis.get(1).login(email, PASSWORD)).getString("access_token");
+            HttpResponse<String> created = apis.get(1).postJson("/orgs", access, "{\"name\":\"Limits\"}");
+            assertEquals(201, created.statusCode(), created.body());
+            String organization = Api.json(created).getString("id");
+            String invitation = "{\"email\":\"invitee@example.com\",\"role\":\"member\"}";
+            assertProblem(
+                    apis.get(1).postJson("/orgs/" + organization + "/invitations", access, invitation),
+                    429,
+                    "/problems/rate-limited");
+            assertEquals(
+                    201,
+                    apis.get(1)
+                            .send(apis.get(1)
+                                    .request("/orgs/" + organization + "/invitations")
+                                    .header("Authorization", "Bearer " + access)
+                                    .header("Content-Type", Api.JSON)
+                                    .header("X-Forwarded-For", "198.51.100.9")
+                                    .POST(HttpRequest.BodyPublishers.ofString(invitation)))
+                            .statusCode(),
+                    "another address");
             String token = "{\"token\":\"" + "A".repeat(43) + "\"}";
             assertProblem(apis.get(0).postJson("/auth/verify-email", token), 400, "/problems/invalid-email-token");
             assertProblem(apis.get(1).postJson("/auth/verify-email", token), 400, "/problems/invalid-email-token");

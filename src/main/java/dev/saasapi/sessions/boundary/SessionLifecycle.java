@@ -21,7 +21,6 @@ import dev.saasapi.sessions.entity.Session;
 import dev.saasapi.sessions.entity.TokenResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -198,11 +197,11 @@ public class SessionLifecycle {
 
     /**
      * A new password ends the wait of the account's email after failed logins: its owner is back in
-     * control. After the commit, so that the throttle's table can never roll a password change back.
+     * control. In the change's transaction, on its connection: a connection taken after the commit,
+     * during its completion, was never given back to the pool.
      */
-    void forgetLoginFailuresOnPasswordChange(
-            @Observes(during = TransactionPhase.AFTER_SUCCESS) PasswordChanged change) {
-        limits.forgetLoginFailures(change.email()); // no entity read here: the transaction is over
+    void forgetLoginFailuresOnPasswordChange(@Observes PasswordChanged change) {
+        limits.forgetLoginFailures(change.email());
     }
 
     /** A deleted account's sessions and refresh tokens go in the same transaction. */

@@ -26,27 +26,24 @@ import java.util.UUID;
         query = "SELECT i.organizationId, i.id FROM Invitation i WHERE i.tokenHash = :hash")
 @NamedQuery(
         name = Invitation.OF_ORGANIZATION,
-        query = "SELECT i FROM Invitation i WHERE i.organizationId = :organization AND"
-                + " (:status = 'all'"
-                + " OR (:status = 'accepted' AND i.acceptedAt IS NOT NULL)"
-                + " OR (:status = 'revoked' AND i.revokedAt IS NOT NULL AND i.acceptedAt IS NULL)"
-                + " OR (:status = 'expired' AND i.acceptedAt IS NULL AND i.revokedAt IS NULL AND i.expiresAt <= :now)"
-                + " OR (:status = 'pending' AND i.acceptedAt IS NULL AND i.revokedAt IS NULL AND i.expiresAt > :now))"
+        query = "SELECT i FROM Invitation i WHERE i.organizationId = :organization AND" + Invitation.HAS_STATUS
                 + " ORDER BY i.createdAt DESC, i.id")
 @NamedQuery(
         name = Invitation.COUNT_OF_ORGANIZATION,
-        query = "SELECT count(i) FROM Invitation i WHERE i.organizationId = :organization AND"
-                + " (:status = 'all'"
-                + " OR (:status = 'accepted' AND i.acceptedAt IS NOT NULL)"
-                + " OR (:status = 'revoked' AND i.revokedAt IS NOT NULL AND i.acceptedAt IS NULL)"
-                + " OR (:status = 'expired' AND i.acceptedAt IS NULL AND i.revokedAt IS NULL AND i.expiresAt <= :now)"
-                + " OR (:status = 'pending' AND i.acceptedAt IS NULL AND i.revokedAt IS NULL AND i.expiresAt > :now))")
+        query = "SELECT count(i) FROM Invitation i WHERE i.organizationId = :organization AND" + Invitation.HAS_STATUS)
 public class Invitation {
 
     public static final String REVOKE_PENDING_FOR = "Invitation.revokePendingFor";
     public static final String BY_TOKEN_HASH = "Invitation.byTokenHash";
     public static final String OF_ORGANIZATION = "Invitation.ofOrganization";
     public static final String COUNT_OF_ORGANIZATION = "Invitation.countOfOrganization";
+
+    /** {@code :status} is {@link #ALL} or the invitation's {@link #status()}, as of {@code :now}. */
+    static final String HAS_STATUS = " (:status = 'all'"
+            + " OR (:status = 'accepted' AND i.acceptedAt IS NOT NULL)"
+            + " OR (:status = 'revoked' AND i.revokedAt IS NOT NULL AND i.acceptedAt IS NULL)"
+            + " OR (:status = 'expired' AND i.acceptedAt IS NULL AND i.revokedAt IS NULL AND i.expiresAt <= :now)"
+            + " OR (:status = 'pending' AND i.acceptedAt IS NULL AND i.revokedAt IS NULL AND i.expiresAt > :now))";
 
     /** How a list names the invitations of every status. */
     public static final String ALL = "all";

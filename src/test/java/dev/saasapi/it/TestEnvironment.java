@@ -23,6 +23,9 @@ public class TestEnvironment implements LauncherSessionListener {
     public static final String DATABASE_URL_PROPERTY = "database.url";
     public static final String PRIVATE_KEY_PROPERTY = "it.jwt.private.key";
 
+    /** The suite server's one platform admin (ADMIN_EMAILS), for the tests that need one. */
+    public static final String ADMIN_EMAIL = "platform-admin@saas-api.test";
+
     /** Every rate limit and login throttling off, as system properties for a server ({@code RATE_LIMIT_LOGIN_PER_IP=0}, …). */
     static final String RATE_LIMITS_OFF = " -Drate.limit.login.per.ip=0 -Drate.limit.refresh.per.ip=0"
             + " -Drate.limit.register.per.ip=0 -Drate.limit.mail.per.ip=0 -Drate.limit.token.per.ip=0"
@@ -63,6 +66,7 @@ public class TestEnvironment implements LauncherSessionListener {
                                 + " -Dmail.from=" + TestMail.SENDER + " -Dpublic.url=" + TestMail.SUITE_PUBLIC_URL
                                 // tests send bursts of parallel registrations; overload is tested on its own
                                 + " -Dpassword.hash.concurrency=32"
+                                + " -Dadmin.emails=" + ADMIN_EMAIL
                                 // thousands of logins from one address; the limits are tested on servers of their own
                                 + RATE_LIMITS_OFF)
                         .strip());

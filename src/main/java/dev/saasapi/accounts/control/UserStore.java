@@ -11,6 +11,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -110,5 +113,45 @@ public class UserStore {
                         .setParameter("replacement", replacement)
                         .executeUpdate()
                 == 1;
+    }
+
+    /** The orders a list of accounts may be sorted in: {@code ?sort=} value → JPQL. */
+    public static final Map<String, String> SORTS = Map.of(
+            "created_at", "u.createdAt ASC, u.id",
+            "-created_at", "u.createdAt DESC, u.id",
+            "email", "LOWER(u.email) ASC, u.id",
+            "-email", "LOWER(u.email) DESC, u.id");
+
+    /**
+     * Accounts whose email contains {@code query} (case-insensitive; null for all), in one of the
+     * {@link #SORTS}.
+     */
+    public List<User> search(String query, String sort, int offset, int limit) {
+        return em.createQuery(
+                        "SELECT u FROM User u WHERE LOWER(u.email) LIKE :pattern ESCAPE '!' ORDER BY "
+                                + SORTS.get(sort),
+                        User.class)
+                .setParameter("pattern", pattern(query))
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public long count(String query) {
+        return em.createQuery("SELECT count(u) FROM User u WHERE LOWER(u.email) LIKE :pattern ESCAPE '!'", Long.class)
+                .setParameter("pattern", pattern(query))
+                .getSingleResult();
+    }
+
+    /** A LIKE pattern matching text that contains {@code query} literally ({@code %} and {@code _} too). */
+    private static String pattern(String query) {
+        if (query == null) {
+            return "%";
+        }
+        String literal = query.toLowerCase(Locale.ROOT)
+                .replace("!", "!!")
+                .replace("%", "!%")
+                .replace("_", "!_");
+        return "%" + literal + "%";
     }
 }

@@ -35,8 +35,9 @@ public class TokenIssuer {
      * A token for the user with this id, in this session; {@code sub} is the id, never the email, which
      * may change. Its {@code iat} is never before {@code notBefore}, the user's last revocation rounded
      * up to a second, so that a token issued just after a revocation is not mistaken for one before it.
+     * A platform admin's token also carries the {@code admin} group.
      */
-    public AccessToken issue(UUID userId, UUID sessionId, Instant authenticatedAt, Instant notBefore) {
+    public AccessToken issue(UUID userId, UUID sessionId, Instant authenticatedAt, Instant notBefore, boolean admin) {
         Instant now = clock.instant();
         Instant issuedAt = now.isBefore(notBefore) ? notBefore : now;
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -46,7 +47,7 @@ public class TokenIssuer {
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(settings.lifetime())))
                 .jwtID(UUID.randomUUID().toString())
-                .claim("groups", List.of(Roles.USER))
+                .claim("groups", admin ? List.of(Roles.USER, Roles.ADMIN) : List.of(Roles.USER))
                 .claim(Caller.SESSION_CLAIM, sessionId.toString())
                 .claim(Caller.AUTHENTICATED_AT_CLAIM, authenticatedAt.getEpochSecond())
                 .build();

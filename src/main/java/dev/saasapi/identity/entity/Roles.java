@@ -6,5 +6,8 @@ public final class Roles {
     /** Every registered account. */
     public static final String USER = "user";
 
+    /** An account whose verified email is in {@code ADMIN_EMAILS}: the platform's operators. */
+    public static final String ADMIN = "admin";
+
     private Roles() {}
 }

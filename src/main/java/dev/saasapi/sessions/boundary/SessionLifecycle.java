@@ -6,6 +6,7 @@ import dev.saasapi.accounts.entity.AccountDeleted;
 import dev.saasapi.accounts.entity.PasswordChanged;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.VerifiedPassword;
+import dev.saasapi.identity.control.PlatformAdmins;
 import dev.saasapi.identity.control.TokenIssuer;
 import dev.saasapi.platform.lists.control.Page;
 import dev.saasapi.platform.lists.control.PageRequest;
@@ -53,6 +54,9 @@ public class SessionLifecycle {
 
     @Inject
     TokenIssuer issuer;
+
+    @Inject
+    PlatformAdmins admins;
 
     @Inject
     SessionLifetime lifetime;
@@ -219,8 +223,12 @@ public class SessionLifecycle {
     private TokenResponse tokensFor(User user, Session session, Instant now) {
         String refreshToken = SecretTokens.generate();
         sessions.addRefreshToken(refreshToken, session, now);
-        TokenIssuer.AccessToken access =
-                issuer.issue(user.id(), session.id(), session.authenticatedAt().toInstant(), user.tokensIssuableFrom());
+        TokenIssuer.AccessToken access = issuer.issue(
+                user.id(),
+                session.id(),
+                session.authenticatedAt().toInstant(),
+                user.tokensIssuableFrom(),
+                admins.isAdmin(user.email(), user.emailVerified()));
         return TokenResponse.bearer(access.value(), access.expiresInSeconds(), refreshToken);
     }
 }

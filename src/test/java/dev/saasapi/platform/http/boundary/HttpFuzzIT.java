@@ -60,8 +60,10 @@ class HttpFuzzIT extends HttpIT {
         String email = Api.uniqueEmail();
         String token = api.registeredToken(email, PASSWORD);
         String refreshToken = Api.json(api.login(email, PASSWORD)).getString("refresh_token");
+        String organization =
+                Api.json(api.postJson("/orgs", token, "{\"name\":\"Fuzz\"}")).getString("id");
         HttpRequestMutator mutator =
-                new HttpRequestMutator(api.uri("/").getHost(), email, PASSWORD, token, refreshToken);
+                new HttpRequestMutator(api.uri("/").getHost(), email, PASSWORD, token, refreshToken, organization);
         RawHttp raw = new RawHttp(api.uri("/"));
         List<String> secrets = List.of(PASSWORD, token, refreshToken);
 
@@ -258,13 +260,16 @@ class HttpFuzzIT extends HttpIT {
         private final String password;
         private final String token;
         private final String refreshToken;
+        private final String organization;
 
-        HttpRequestMutator(String host, String email, String password, String token, String refreshToken) {
+        HttpRequestMutator(
+                String host, String email, String password, String token, String refreshToken, String organization) {
             this.host = host;
             this.email = email;
             this.password = password;
             this.token = token;
             this.refreshToken = refreshToken;
+            this.organization = organization;
         }
 
         private record Request(String method, String target, String version, List<String[]> headers, byte[] body) {}
@@ -282,7 +287,8 @@ class HttpFuzzIT extends HttpIT {
             String wrong = "wrong-" + random.nextInt(1000);
             String newEmail = "fuzz-" + random.nextInt(1_000_000) + "@example.com";
             String mailToken = SecretTokens.generate();
-            return switch (random.nextInt(20)) {
+            String org = "/orgs/" + organization;
+            return switch (random.nextInt(26)) {
                 case 0 ->
                     json(
                             "POST",
@@ -337,9 +343,31 @@ class HttpFuzzIT extends HttpIT {
                 case 16 ->
                     bodiless(
                             "GET",
-                            List.of("/account/verify-email", "/account/reset-password", "/account/account.js")
-                                    .get(random.nextInt(3)),
+                            List.of(
+                                            "/account/verify-email",
+                                            "/account/reset-password",
+                                            "/account/accept-invitation",
+                                            "/account/account.js")
+                                    .get(random.nextInt(4)),
                             null);
+                case 17 -> json("POST", "/orgs", token, "{\"name\":\"Fuzz " + wrong + "\",\"slug\":\"" + wrong + "\"}");
+                case 18 ->
+                    bodiless(
+                            "GET",
+                            List.of(
+                                            "/orgs?page=2&per_page=3",
+                                            org,
+                                            org + "/members?per_page=1",
+                                            org + "/invitations?status=pending")
+                                    .get(random.nextInt(4)),
+                            token);
+                case 19 -> json("PATCH", org, token, "{\"name\":\"Fuzz " + wrong + "\"}");
+                case 20 ->
+                    json("POST", org + "/invitations", token, "{\"email\":\"" + newEmail + "\",\"role\":\"member\"}");
+                case 21 -> json("PATCH", org + "/members/" + UUID.randomUUID(), token, "{\"role\":\"admin\"}");
+                case 22 -> bodiless("DELETE", org + "/invitations/" + UUID.randomUUID(), token);
+                case 23 -> json("POST", "/invitations/accept", token, "{\"token\":\"" + mailToken + "\"}");
+                case 24 -> bodiless("GET", "/admin/users?q=fuzz&sort=-email&page=1", token);
                 default -> bodiless("GET", "/users/me", token);
             };
         }

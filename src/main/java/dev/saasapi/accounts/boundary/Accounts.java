@@ -50,13 +50,19 @@ public class Accounts {
     @Inject
     Event<AccountRegistered> registered;
 
+    /** The account a login names, active or not (case-insensitive): read once, before the throttle and the hash. */
+    public Optional<User> findForLogin(String email) {
+        return users.findByEmail(email.strip());
+    }
+
     /**
-     * The account with this email and password, if they match; as slow either way. Made for the
-     * token endpoint: a shed login carries OAuth2's {@code temporarily_unavailable}.
+     * The account found by {@link #findForLogin}, if the password matches; as slow either way (an empty
+     * account is checked against a decoy hash). Made for the token endpoint: a shed login carries
+     * OAuth2's {@code temporarily_unavailable}.
      */
-    public Optional<VerifiedPassword> verifyLogin(String email, String password) {
+    public Optional<VerifiedPassword> verifyLogin(Optional<User> account, String password) {
         try {
-            return passwords.login(users.findByEmail(email.strip()), password);
+            return passwords.login(account, password);
         } catch (PasswordHashingBusyException e) {
             throw PasswordHashingBusyException.atTokenEndpoint();
         }

@@ -1,13 +1,13 @@
 package dev.saasapi.organizations.entity;
 
+import dev.saasapi.accounts.entity.User;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -78,6 +78,6 @@ public class Organization {
 
     /** In microseconds, as PostgreSQL keeps them: the answer at creation equals every later read. */
     public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return User.utc(Instant.now());
     }
 }

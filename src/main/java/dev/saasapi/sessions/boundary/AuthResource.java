@@ -35,6 +35,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The OAuth2 token endpoints: password and refresh-token grants. */
@@ -82,11 +83,12 @@ public class AuthResource {
         String password = form.get("password");
         requireFields(username, password);
         limits.requirePerAddress(RateLimitSettings.LOGIN_VARIABLE, request);
+        Optional<User> account = accounts.findForLogin(username);
         // the account's own spelling: every form of an email that finds the account (capitals, or
         // letters the database lower-cases differently from Java) shares one wait
-        RateLimits.LoginAttempt attempt = limits.loginAttempt(
-                accounts.findActiveByEmail(username).map(User::email).orElse(username));
-        VerifiedPassword login = accounts.verifyLogin(username, password).orElse(null);
+        RateLimits.LoginAttempt attempt =
+                limits.loginAttempt(account.map(User::email).orElse(username));
+        VerifiedPassword login = accounts.verifyLogin(account, password).orElse(null);
         if (login == null) {
             attempt.failed();
             outcomes.login(false);

@@ -1,5 +1,7 @@
 package dev.saasapi.it;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.saasapi.platform.persistence.control.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /** Direct SQL against the PostgreSQL the server under test uses, to check what was really stored. */
 public final class TestDatabase {
@@ -46,6 +49,21 @@ public final class TestDatabase {
                 statement.setObject(i + 1, parameters[i]);
             }
             return statement.executeUpdate();
+        }
+    }
+
+    /** Until a request waits for a lock the connection holds (other tests' lock waits do not count). */
+    public static void awaitWaitersFor(Connection holder) throws Exception {
+        int pid;
+        try (PreparedStatement statement = holder.prepareStatement("SELECT pg_backend_pid()");
+                var rows = statement.executeQuery()) {
+            rows.next();
+            pid = rows.getInt(1);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (count("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))", pid) < 1) {
+            assertTrue(System.nanoTime() < deadline, "no request waits for the locked row");
+            Thread.sleep(20);
         }
     }
 }

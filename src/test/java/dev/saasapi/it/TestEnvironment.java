@@ -25,6 +25,8 @@ public class TestEnvironment implements LauncherSessionListener {
 
     /** The suite server's one platform admin (ADMIN_EMAILS), for the tests that need one. */
     public static final String ADMIN_EMAIL = "platform-admin@saas-api.test";
+    /** A second address in its ADMIN_EMAILS, for the rule that the last admin cannot be turned off. */
+    public static final String SECOND_ADMIN_EMAIL = "platform-admin-2@saas-api.test";
 
     /** Every rate limit and login throttling off, as system properties for a server ({@code RATE_LIMIT_LOGIN_PER_IP=0}, …). */
     static final String RATE_LIMITS_OFF = " -Drate.limit.login.per.ip=0 -Drate.limit.refresh.per.ip=0"
@@ -66,7 +68,7 @@ public class TestEnvironment implements LauncherSessionListener {
                                 + " -Dmail.from=" + TestMail.SENDER + " -Dpublic.url=" + TestMail.SUITE_PUBLIC_URL
                                 // tests send bursts of parallel registrations; overload is tested on its own
                                 + " -Dpassword.hash.concurrency=32"
-                                + " -Dadmin.emails=" + ADMIN_EMAIL
+                                + " -Dadmin.emails=" + ADMIN_EMAIL + "," + SECOND_ADMIN_EMAIL
                                 // thousands of logins from one address; the limits are tested on servers of their own
                                 + RATE_LIMITS_OFF)
                         .strip());

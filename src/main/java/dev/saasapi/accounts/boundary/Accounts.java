@@ -12,17 +12,15 @@ import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.VerifiedPassword;
 import dev.saasapi.platform.lists.control.Page;
 import dev.saasapi.platform.lists.control.PageRequest;
+import dev.saasapi.platform.lists.control.SortOrder;
 import dev.saasapi.platform.problems.control.InvalidFieldsException;
-import dev.saasapi.platform.problems.entity.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -111,19 +109,14 @@ public class Accounts {
 
     /**
      * A page of every account whose email contains {@code query}, sorted by one of {@link
-     * UserStore#SORTS}.
+     * UserStore#SORTS} ({@code created_at} when null).
      *
      * @throws InvalidFieldsException for another sort
      */
     @Transactional
     public Page<User> search(String query, String sort, PageRequest page) {
-        String order = sort == null ? "created_at" : sort;
-        if (!UserStore.SORTS.containsKey(order)) {
-            throw new InvalidFieldsException(List.of(new Problem.FieldError(
-                    "sort", "must be one of " + String.join(", ", new TreeSet<>(UserStore.SORTS.keySet())))));
-        }
-        String text = query == null || query.isBlank() ? null : query.strip();
-        return new Page<>(users.search(text, order, page.offset(), page.perPage()), users.count(text));
+        String order = SortOrder.clause(sort, "created_at", UserStore.SORTS);
+        return new Page<>(users.search(query, order, page.offset(), page.perPage()), users.count(query));
     }
 
     /** The account, if it still exists. */

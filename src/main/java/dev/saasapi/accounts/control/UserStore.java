@@ -3,6 +3,7 @@ package dev.saasapi.accounts.control;
 import static dev.saasapi.platform.persistence.control.SqlErrors.UNIQUE_VIOLATION;
 
 import dev.saasapi.accounts.entity.User;
+import dev.saasapi.platform.lists.control.ContainsPattern;
 import dev.saasapi.platform.persistence.control.SqlErrors;
 import dev.saasapi.platform.problems.control.ConcurrentUpdateException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +13,9 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Accounts in PostgreSQL. Runs inside the caller's transaction. */
@@ -35,6 +36,20 @@ public class UserStore {
      */
     public Optional<User> findForUpdate(UUID id) {
         return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /**
+     * The accounts with these emails (lower-case), locked in the order of their ids, so that two
+     * transactions locking overlapping sets wait for each other instead of deadlocking.
+     */
+    public List<User> lockWithEmails(Set<String> emails) {
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(User.WITH_EMAILS, User.class)
+                .setParameter("emails", emails)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     /**
@@ -123,15 +138,14 @@ public class UserStore {
             "-email", "LOWER(u.email) DESC, u.id");
 
     /**
-     * Accounts whose email contains {@code query} (case-insensitive; null for all), in one of the
-     * {@link #SORTS}.
+     * Accounts whose email contains {@code query} (case-insensitive; null for all), in {@code order},
+     * one of the {@link #SORTS}' clauses.
      */
-    public List<User> search(String query, String sort, int offset, int limit) {
+    public List<User> search(String query, String order, int offset, int limit) {
         return em.createQuery(
-                        "SELECT u FROM User u WHERE LOWER(u.email) LIKE :pattern ESCAPE '!' ORDER BY "
-                                + SORTS.get(sort),
+                        "SELECT u FROM User u WHERE LOWER(u.email) LIKE :pattern ESCAPE '!' ORDER BY " + order,
                         User.class)
-                .setParameter("pattern", pattern(query))
+                .setParameter("pattern", ContainsPattern.of(query))
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
@@ -139,19 +153,7 @@ public class UserStore {
 
     public long count(String query) {
         return em.createQuery("SELECT count(u) FROM User u WHERE LOWER(u.email) LIKE :pattern ESCAPE '!'", Long.class)
-                .setParameter("pattern", pattern(query))
+                .setParameter("pattern", ContainsPattern.of(query))
                 .getSingleResult();
-    }
-
-    /** A LIKE pattern matching text that contains {@code query} literally ({@code %} and {@code _} too). */
-    private static String pattern(String query) {
-        if (query == null) {
-            return "%";
-        }
-        String literal = query.toLowerCase(Locale.ROOT)
-                .replace("!", "!!")
-                .replace("%", "!%")
-                .replace("_", "!_");
-        return "%" + literal + "%";
     }
 }

@@ -11,7 +11,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A body field that must be sent, for passwords, which may be anything (even spaces) but absent.
+ * A body field that must be sent: passwords, which may be anything (even spaces) but absent, and flags.
  * Like {@code Required}, limited to fields and record components so it does not propagate to the
  * canonical constructor's parameters.
  */
@@ -27,9 +27,9 @@ public @interface Present {
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<Present, String> {
+    class Validator implements ConstraintValidator<Present, Object> {
         @Override
-        public boolean isValid(String value, ConstraintValidatorContext context) {
+        public boolean isValid(Object value, ConstraintValidatorContext context) {
             return value != null;
         }
     }

@@ -20,6 +20,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE LOWER(u.email) = LOWER(:email)")
+@NamedQuery(name = User.WITH_EMAILS, query = "SELECT u FROM User u WHERE LOWER(u.email) IN :emails ORDER BY u.id")
 // no version bump: a new hash of the same password is no change a concurrent PATCH should trip over
 @NamedQuery(
         name = User.REPLACE_PASSWORD_HASH,
@@ -27,6 +28,7 @@ import java.util.UUID;
 public class User {
 
     public static final String BY_EMAIL = "User.byEmail";
+    public static final String WITH_EMAILS = "User.withEmails";
     public static final String REPLACE_PASSWORD_HASH = "User.replacePasswordHash";
 
     @Id
@@ -131,6 +133,21 @@ public class User {
         this.tokensValidAfter = utc(revoked);
         this.updatedAt = utc(now);
         return revoked;
+    }
+
+    /**
+     * Turns the account off: refused at login, at refresh and on every request from now on. Every
+     * token issued so far is revoked, so turning it back on brings none of them back.
+     */
+    public void deactivate(Instant now) {
+        this.active = false;
+        revokeTokens(now);
+    }
+
+    /** Turns the account back on: its owner logs in again. */
+    public void activate(Instant now) {
+        this.active = true;
+        this.updatedAt = utc(now);
     }
 
     /**

@@ -1,19 +1,23 @@
 package dev.saasapi.admin.boundary;
 
+import dev.saasapi.accounts.boundary.AccountAdministration;
 import dev.saasapi.accounts.boundary.Accounts;
-import dev.saasapi.accounts.boundary.CallerAccount;
+import dev.saasapi.accounts.entity.AccountActivation;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.UserView;
-import dev.saasapi.identity.control.PlatformAdmins;
 import dev.saasapi.identity.entity.Roles;
 import dev.saasapi.platform.lists.control.Page;
 import dev.saasapi.platform.lists.control.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ForbiddenException;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -29,13 +33,13 @@ import jakarta.ws.rs.core.UriInfo;
 public class AdminUsersResource {
 
     @Inject
-    CallerAccount account;
-
-    @Inject
-    PlatformAdmins admins;
+    PlatformAdminCaller admin;
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    AccountAdministration administration;
 
     @Context
     UriInfo uri;
@@ -47,21 +51,34 @@ public class AdminUsersResource {
             @QueryParam("sort") String sort,
             @QueryParam(PageRequest.PAGE) String page,
             @QueryParam(PageRequest.PER_PAGE) String perPage) {
-        requireAdmin();
+        admin.require();
         PageRequest request = PageRequest.of(page, perPage);
         Page<User> found = accounts.search(query, sort, request);
         return request.respond(found.items().stream().map(UserView::of).toList(), found.total(), uri)
                 .build();
     }
 
-    /**
-     * The token's {@code admin} group says the caller was an admin when it was issued; an address
-     * taken out of {@code ADMIN_EMAILS} since, or an email changed since, loses the role at once.
-     */
-    private void requireAdmin() {
-        User caller = account.user();
-        if (!admins.isAdmin(caller.email(), caller.emailVerified())) {
-            throw new ForbiddenException();
-        }
+    @GET
+    @Path("{id}")
+    public UserView get(@PathParam("id") String id) {
+        admin.require();
+        return UserView.of(administration.get(AccountAdministration.accountId(id)));
+    }
+
+    /** {@code is_active: false} ends every session and refuses every token from the next request on. */
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public UserView update(@PathParam("id") String id, @Valid AccountActivation body) {
+        admin.require();
+        return UserView.of(administration.setActive(AccountAdministration.accountId(id), body.isActive()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        admin.require();
+        administration.delete(AccountAdministration.accountId(id));
+        return Response.noContent().build();
     }
 }

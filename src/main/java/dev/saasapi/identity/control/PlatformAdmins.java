@@ -37,7 +37,8 @@ public class PlatformAdmins {
         return verified && email != null && emails().contains(email.strip().toLowerCase(Locale.ROOT));
     }
 
-    Set<String> emails() {
+    /** The listed addresses, lower-case. */
+    public Set<String> emails() {
         Set<String> read = emails;
         if (read == null) {
             emails = read = parse(settings.value(VARIABLE, ""));

@@ -12,10 +12,12 @@ import dev.saasapi.organizations.entity.MemberView;
 import dev.saasapi.organizations.entity.Membership;
 import dev.saasapi.organizations.entity.Organization;
 import dev.saasapi.organizations.entity.OrganizationCreation;
+import dev.saasapi.organizations.entity.OrganizationSummary;
 import dev.saasapi.organizations.entity.OrganizationUpdate;
 import dev.saasapi.organizations.entity.OrganizationView;
 import dev.saasapi.platform.lists.control.Page;
 import dev.saasapi.platform.lists.control.PageRequest;
+import dev.saasapi.platform.lists.control.SortOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -45,6 +47,18 @@ public class Organizations {
     @Transactional
     public Page<OrganizationView> ofMember(UUID userId, PageRequest page) {
         return new Page<>(store.ofUser(userId, page), store.countOfUser(userId));
+    }
+
+    /**
+     * Every organization (for platform admins): {@code query} matches part of the name or slug, {@code
+     * sort} is one of {@link OrganizationStore#SORTS} ({@code created_at} when null).
+     *
+     * @throws dev.saasapi.platform.problems.control.InvalidFieldsException for another sort
+     */
+    @Transactional
+    public Page<OrganizationSummary> search(String query, String sort, PageRequest page) {
+        String order = SortOrder.clause(sort, "created_at", OrganizationStore.SORTS);
+        return new Page<>(store.search(query, order, page), store.count(query));
     }
 
     @Transactional

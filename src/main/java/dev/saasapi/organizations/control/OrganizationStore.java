@@ -8,8 +8,10 @@ import dev.saasapi.organizations.entity.MemberRole;
 import dev.saasapi.organizations.entity.MemberView;
 import dev.saasapi.organizations.entity.Membership;
 import dev.saasapi.organizations.entity.Organization;
+import dev.saasapi.organizations.entity.OrganizationSummary;
 import dev.saasapi.organizations.entity.OrganizationView;
 import dev.saasapi.organizations.entity.Slug;
+import dev.saasapi.platform.lists.control.ContainsPattern;
 import dev.saasapi.platform.lists.control.PageRequest;
 import dev.saasapi.platform.persistence.control.SqlErrors;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -100,6 +103,39 @@ public class OrganizationStore {
     public long countOfUser(UUID userId) {
         return em.createNamedQuery(Membership.COUNT_OF_USER, Long.class)
                 .setParameter("user", userId)
+                .getSingleResult();
+    }
+
+    /** The orders a list of every organization may be sorted in: {@code ?sort=} value → JPQL. */
+    public static final Map<String, String> SORTS = Map.of(
+            "created_at", "o.createdAt ASC, o.id",
+            "-created_at", "o.createdAt DESC, o.id",
+            "name", "LOWER(o.name) ASC, o.id",
+            "-name", "LOWER(o.name) DESC, o.id");
+
+    private static final String MATCHING =
+            " FROM Organization o WHERE LOWER(o.name) LIKE :pattern ESCAPE '!'" + " OR o.slug LIKE :pattern ESCAPE '!'";
+
+    /**
+     * Every organization whose name or slug contains {@code query} (case-insensitive; null for all),
+     * with its number of members, in {@code order}, one of the {@link #SORTS}' clauses.
+     */
+    public List<OrganizationSummary> search(String query, String order, PageRequest page) {
+        return em.createQuery(
+                        "SELECT o, (SELECT count(m) FROM Membership m WHERE m.organizationId = o.id)" + MATCHING
+                                + " ORDER BY " + order,
+                        Object[].class)
+                .setParameter("pattern", ContainsPattern.of(query))
+                .setFirstResult(page.offset())
+                .setMaxResults(page.perPage())
+                .getResultStream()
+                .map(row -> OrganizationSummary.of((Organization) row[0], ((Number) row[1]).longValue()))
+                .toList();
+    }
+
+    public long count(String query) {
+        return em.createQuery("SELECT count(o)" + MATCHING, Long.class)
+                .setParameter("pattern", ContainsPattern.of(query))
                 .getSingleResult();
     }
 

@@ -2,6 +2,7 @@ package dev.saasapi.sessions.boundary;
 
 import dev.saasapi.accounts.boundary.AccountChanges;
 import dev.saasapi.accounts.boundary.Accounts;
+import dev.saasapi.accounts.entity.AccountDeactivated;
 import dev.saasapi.accounts.entity.AccountDeleted;
 import dev.saasapi.accounts.entity.PasswordChanged;
 import dev.saasapi.accounts.entity.User;
@@ -206,6 +207,11 @@ public class SessionLifecycle {
      */
     void forgetLoginFailuresOnPasswordChange(@Observes PasswordChanged change) {
         limits.forgetLoginFailures(change.email());
+    }
+
+    /** A deactivated account's sessions and refresh tokens go in the same transaction. */
+    void endSessionsOnDeactivation(@Observes AccountDeactivated deactivation) {
+        sessions.removeAllOf(deactivation.accountId());
     }
 
     /** A deleted account's sessions and refresh tokens go in the same transaction. */

@@ -352,7 +352,7 @@ class SessionsIT extends HttpIT {
             lockRow(other, "SELECT id FROM sessions WHERE id = ? FOR UPDATE", session);
             CompletableFuture<HttpResponse<String>> refresh =
                     CompletableFuture.supplyAsync(() -> api.refresh(tokens.getString("refresh_token")));
-            awaitWaitersFor(other); // the refresh holds the account and waits for the session
+            TestDatabase.awaitWaitersFor(other); // the refresh holds the account and waits for the session
             // PostgreSQL's deadlock check runs in the backend that has waited longest: the refresh's
             lockRow(other, "SELECT id FROM users WHERE id = ? FOR UPDATE", user);
             other.rollback();
@@ -367,22 +367,6 @@ class SessionsIT extends HttpIT {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, id);
             statement.executeQuery().close();
-        }
-    }
-
-    /** Until a request waits for a lock the connection holds (other tests' lock waits do not count). */
-    private static void awaitWaitersFor(Connection holder) throws Exception {
-        int pid;
-        try (PreparedStatement statement = holder.prepareStatement("SELECT pg_backend_pid()");
-                var rows = statement.executeQuery()) {
-            rows.next();
-            pid = rows.getInt(1);
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (TestDatabase.count("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))", pid)
-                < 1) {
-            assertTrue(System.nanoTime() < deadline, "no request waits for the locked row");
-            Thread.sleep(20);
         }
     }
 

@@ -367,7 +367,14 @@ class HttpFuzzIT extends HttpIT {
                 case 21 -> json("PATCH", org + "/members/" + UUID.randomUUID(), token, "{\"role\":\"admin\"}");
                 case 22 -> bodiless("DELETE", org + "/invitations/" + UUID.randomUUID(), token);
                 case 23 -> json("POST", "/invitations/accept", token, "{\"token\":\"" + mailToken + "\"}");
-                case 24 -> bodiless("GET", "/admin/users?q=fuzz&sort=-email&page=1", token);
+                case 24 ->
+                    random.nextBoolean()
+                            ? bodiless(
+                                    "GET",
+                                    List.of("/admin/users?q=fuzz&sort=-email&page=1", "/admin/orgs?q=fuzz&sort=name")
+                                            .get(random.nextInt(2)),
+                                    token)
+                            : json("PATCH", "/admin/users/" + UUID.randomUUID(), token, "{\"is_active\":false}");
                 default -> bodiless("GET", "/users/me", token);
             };
         }

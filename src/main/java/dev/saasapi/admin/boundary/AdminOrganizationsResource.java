@@ -1,0 +1,48 @@
+package dev.saasapi.admin.boundary;
+
+import dev.saasapi.identity.entity.Roles;
+import dev.saasapi.organizations.boundary.Organizations;
+import dev.saasapi.organizations.entity.OrganizationSummary;
+import dev.saasapi.platform.lists.control.Page;
+import dev.saasapi.platform.lists.control.PageRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Every organization, for the platform's admins. */
+@Path("admin/orgs")
+@RequestScoped
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminOrganizationsResource {
+
+    @Inject
+    PlatformAdminCaller admin;
+
+    @Inject
+    Organizations organizations;
+
+    @Context
+    UriInfo uri;
+
+    /** {@code q} matches part of the name or slug; {@code sort} is {@code created_at} (default), {@code name}, or either with {@code -}. */
+    @GET
+    public Response list(
+            @QueryParam("q") String query,
+            @QueryParam("sort") String sort,
+            @QueryParam(PageRequest.PAGE) String page,
+            @QueryParam(PageRequest.PER_PAGE) String perPage) {
+        admin.require();
+        PageRequest request = PageRequest.of(page, perPage);
+        Page<OrganizationSummary> found = organizations.search(query, sort, request);
+        return request.respond(found.items(), found.total(), uri).build();
+    }
+}

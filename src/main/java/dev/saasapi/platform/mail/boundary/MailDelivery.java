@@ -126,7 +126,11 @@ public class MailDelivery {
                 .executeUpdate();
     }
 
-    /** Mails not yet sent nor given up. */
+    /**
+     * Mails not yet sent nor given up. In a transaction like every other use of the outbox: outside one,
+     * the container hands a periodic task's runs one entity manager and closes it after the first.
+     */
+    @Transactional
     public long pending() {
         return ((Number) em.createNativeQuery(
                                 "SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL")

@@ -1,6 +1,7 @@
 package dev.saasapi.platform.mail.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saasapi.it.Api;
@@ -91,6 +92,14 @@ class MailDeliveryIT {
         CompletableFuture<PayaraProcess> starting = CompletableFuture.supplyAsync(this::startApp);
         try (PayaraProcess one = startApp();
                 PayaraProcess two = starting.join()) {
+            // a client's first requests (the API document among them) leave the polls working
+            for (PayaraProcess instance : List.of(one, two)) {
+                assertEquals(200, new Api(instance.url()).get("/openapi.json").statusCode());
+            }
+            Thread.sleep(3 * MailDeliverySchedule.POLL_SECONDS * 1000);
+            for (PayaraProcess instance : List.of(one, two)) {
+                assertFalse(instance.log().contains("Could not work off the mail outbox"), instance.log());
+            }
             // queued by neither: both instances' polls compete for these
             TestSchema.execute(
                     "INSERT INTO " + schema.name() + ".mail_outbox (id, recipient, subject, body_text, created_at,"

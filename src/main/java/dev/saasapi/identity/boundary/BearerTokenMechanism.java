@@ -1,10 +1,14 @@
 package dev.saasapi.identity.boundary;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.saasapi.identity.control.AccessTokenVerifier;
 import dev.saasapi.identity.control.AccessTokenVerifier.Verification;
+import dev.saasapi.identity.control.ApiKeyCaller;
+import dev.saasapi.identity.control.ApiKeyFormat;
 import dev.saasapi.identity.control.MicroProfileJwtPrincipals;
 import dev.saasapi.identity.control.PublicRoutes;
 import dev.saasapi.identity.control.RejectedTokenLog;
+import dev.saasapi.identity.entity.Roles;
 import dev.saasapi.platform.http.control.Printable;
 import dev.saasapi.platform.http.control.RequestIds;
 import jakarta.annotation.Priority;
@@ -18,7 +22,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Date;
+import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
@@ -79,9 +86,12 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         if (PublicRoutes.isPublic(request.getServletContext(), path)) {
             return context.doNothing();
         }
+        String credential = authorization.substring(BEARER.length()).strip();
         Caller caller = request.getAttribute(CALLER) instanceof Caller verified
                 ? verified
-                : verify(request, authorization.substring(BEARER.length()).strip(), path);
+                : credential.startsWith(ApiKeyFormat.PREFIX)
+                        ? apiKey(request, credential, path)
+                        : verify(request, credential, path);
         if (caller == null) {
             return context.responseUnauthorized();
         }
@@ -101,6 +111,31 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         JsonWebToken jwt = MicroProfileJwtPrincipals.of(verification.claims(), token);
         Set<String> groups = jwt.getGroups();
         Caller caller = new Caller(jwt, groups == null ? Set.of() : groups);
+        request.setAttribute(CALLER, caller);
+        return caller;
+    }
+
+    /**
+     * An API key whose form and checksum are right becomes a caller in the {@code api-key} group; a
+     * mistyped or made-up one is refused here, without a database lookup. Whether the key exists and
+     * is still valid is asked once the request reaches an endpoint keys may use ({@link ApiKeyCaller}),
+     * where a database outage is answered like any other.
+     */
+    private Caller apiKey(HttpServletRequest request, String key, String path) {
+        if (!ApiKeyFormat.wellFormed(key)) {
+            invalidTokens.inc();
+            rejections.rejected("not a well-formed API key", request.getRemoteAddr(), Printable.of(path));
+            return null;
+        }
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(ApiKeyFormat.shown(key))
+                .claim(Claims.groups.name(), List.of(Roles.API_KEY))
+                .claim(ApiKeyCaller.KEY_HASH_CLAIM, ApiKeyFormat.hash(key))
+                .issueTime(new Date())
+                .build();
+        // the key itself stays out of the principal: nothing that reads the caller can leak it
+        JsonWebToken principal = MicroProfileJwtPrincipals.of(claims, ApiKeyFormat.shown(key));
+        Caller caller = new Caller(principal, Set.of(Roles.API_KEY));
         request.setAttribute(CALLER, caller);
         return caller;
     }

@@ -9,6 +9,7 @@ import dev.saasapi.organizations.control.InvitationMails;
 import dev.saasapi.organizations.control.InvitationSettings;
 import dev.saasapi.organizations.control.OrganizationStore;
 import dev.saasapi.organizations.control.UnknownInvitationException;
+import dev.saasapi.organizations.entity.Actor;
 import dev.saasapi.organizations.entity.Invitation;
 import dev.saasapi.organizations.entity.InvitationView;
 import dev.saasapi.organizations.entity.MemberRole;
@@ -60,10 +61,10 @@ public class Invitations {
      *     no mail goes (its link can be sent again by inviting again later)
      */
     @Transactional
-    public InvitationView invite(UUID organizationId, UUID actorId, String email, MemberRole role, boolean mail) {
+    public InvitationView invite(UUID organizationId, Actor actor, String email, MemberRole role, boolean mail) {
         Organization organization = organizations.lock(organizationId);
-        Membership actor = organizations.member(organizationId, actorId, MemberRole.ADMIN);
-        if (role == MemberRole.OWNER && actor.role() != MemberRole.OWNER) {
+        MemberRole actorRole = organizations.role(organizationId, actor, MemberRole.ADMIN);
+        if (role == MemberRole.OWNER && actorRole != MemberRole.OWNER) {
             throw InsufficientRoleException.ownersOnly();
         }
         if (store.hasMemberWithEmail(organizationId, email)) {
@@ -71,8 +72,8 @@ public class Invitations {
         }
         store.revokePendingInvitations(organizationId, email);
         String token = SecretTokens.generate();
-        Invitation invitation =
-                new Invitation(organizationId, email, role, SecretTokens.hash(token), actorId, settings.ttl());
+        Invitation invitation = new Invitation(
+                organizationId, email, role, SecretTokens.hash(token), actor.accountable(), settings.ttl());
         store.add(invitation);
         if (!mail || !outbox.enabled()) {
             return InvitationView.of(invitation); // without SMTP_HOST there is no PUBLIC_URL to link to either
@@ -88,17 +89,17 @@ public class Invitations {
     }
 
     @Transactional
-    public Page<InvitationView> of(UUID organizationId, UUID actorId, String status, PageRequest page) {
-        organizations.member(organizationId, actorId, MemberRole.ADMIN);
+    public Page<InvitationView> of(UUID organizationId, Actor actor, String status, PageRequest page) {
+        organizations.role(organizationId, actor, MemberRole.ADMIN);
         return new Page<>(
                 store.invitations(organizationId, status, page), store.countInvitations(organizationId, status));
     }
 
     /** A pending invitation stops working; one no longer pending stays as it is. */
     @Transactional
-    public void revoke(UUID organizationId, UUID actorId, UUID invitationId) {
+    public void revoke(UUID organizationId, Actor actor, UUID invitationId) {
         organizations.lock(organizationId);
-        organizations.member(organizationId, actorId, MemberRole.ADMIN);
+        organizations.role(organizationId, actor, MemberRole.ADMIN);
         store.invitation(organizationId, invitationId)
                 .orElseThrow(UnknownInvitationException::new)
                 .revoke();

@@ -7,6 +7,8 @@ import dev.saasapi.organizations.control.OrganizationStore;
 import dev.saasapi.organizations.control.Slugs;
 import dev.saasapi.organizations.control.UnknownMemberException;
 import dev.saasapi.organizations.control.UnknownOrganizationException;
+import dev.saasapi.organizations.entity.Actor;
+import dev.saasapi.organizations.entity.MemberRemoved;
 import dev.saasapi.organizations.entity.MemberRole;
 import dev.saasapi.organizations.entity.MemberView;
 import dev.saasapi.organizations.entity.Membership;
@@ -19,6 +21,7 @@ import dev.saasapi.platform.lists.control.Page;
 import dev.saasapi.platform.lists.control.PageRequest;
 import dev.saasapi.platform.lists.control.SortOrder;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -34,6 +37,9 @@ public class Organizations {
 
     @Inject
     OrganizationStore store;
+
+    @Inject
+    Event<MemberRemoved> memberRemoved;
 
     /** The creator is the organization's first owner. */
     @Transactional
@@ -62,16 +68,15 @@ public class Organizations {
     }
 
     @Transactional
-    public OrganizationView get(UUID organizationId, UUID userId) {
-        Membership membership = member(organizationId, userId, MemberRole.MEMBER);
-        return OrganizationView.of(
-                store.find(organizationId).orElseThrow(UnknownOrganizationException::new), membership.role());
+    public OrganizationView get(UUID organizationId, Actor actor) {
+        MemberRole role = role(organizationId, actor, MemberRole.MEMBER);
+        return OrganizationView.of(store.find(organizationId).orElseThrow(UnknownOrganizationException::new), role);
     }
 
     @Transactional
-    public OrganizationView update(UUID organizationId, UUID userId, OrganizationUpdate body) {
+    public OrganizationView update(UUID organizationId, Actor actor, OrganizationUpdate body) {
         Organization organization = lock(organizationId);
-        Membership membership = member(organizationId, userId, MemberRole.ADMIN);
+        MemberRole role = role(organizationId, actor, MemberRole.ADMIN);
         if (body.name() != null && !body.name().equals(organization.name())) {
             organization.rename(body.name());
         }
@@ -79,30 +84,30 @@ public class Organizations {
             organization.changeSlug(body.slug());
         }
         store.flush();
-        return OrganizationView.of(organization, membership.role());
+        return OrganizationView.of(organization, role);
     }
 
     /** With its memberships. */
     @Transactional
-    public void delete(UUID organizationId, UUID userId) {
+    public void delete(UUID organizationId, Actor actor) {
         Organization organization = lock(organizationId);
-        member(organizationId, userId, MemberRole.OWNER);
+        role(organizationId, actor, MemberRole.OWNER);
         store.remove(organization);
     }
 
     @Transactional
-    public Page<MemberView> members(UUID organizationId, UUID userId, PageRequest page) {
-        member(organizationId, userId, MemberRole.MEMBER);
+    public Page<MemberView> members(UUID organizationId, Actor actor, PageRequest page) {
+        role(organizationId, actor, MemberRole.MEMBER);
         return new Page<>(store.members(organizationId, page), store.countMembers(organizationId));
     }
 
     /** Admins manage members and admins; only owners grant, change or take away {@code owner}. */
     @Transactional
-    public MemberView changeRole(UUID organizationId, UUID actorId, UUID memberId, MemberRole role) {
+    public MemberView changeRole(UUID organizationId, Actor actor, UUID memberId, MemberRole role) {
         lock(organizationId);
-        Membership actor = member(organizationId, actorId, MemberRole.ADMIN);
+        MemberRole actorRole = role(organizationId, actor, MemberRole.ADMIN);
         Membership target = store.membership(organizationId, memberId).orElseThrow(UnknownMemberException::new);
-        if (actor.role() != MemberRole.OWNER && (target.role() == MemberRole.OWNER || role == MemberRole.OWNER)) {
+        if (actorRole != MemberRole.OWNER && (target.role() == MemberRole.OWNER || role == MemberRole.OWNER)) {
             throw InsufficientRoleException.ownersOnly();
         }
         if (target.role() == MemberRole.OWNER && role != MemberRole.OWNER && store.owners(organizationId) == 1) {
@@ -115,17 +120,15 @@ public class Organizations {
 
     /** Anyone may leave; removing someone else takes an admin, and removing an owner an owner. */
     @Transactional
-    public void removeMember(UUID organizationId, UUID actorId, UUID memberId) {
+    public void removeMember(UUID organizationId, Actor actor, UUID memberId) {
         lock(organizationId);
-        Membership actor = member(organizationId, actorId, MemberRole.MEMBER);
-        Membership target = actorId.equals(memberId)
-                ? actor
-                : store.membership(organizationId, memberId).orElseThrow(UnknownMemberException::new);
-        if (target != actor) {
-            if (!actor.role().atLeast(MemberRole.ADMIN)) {
+        MemberRole actorRole = role(organizationId, actor, MemberRole.MEMBER);
+        Membership target = store.membership(organizationId, memberId).orElseThrow(UnknownMemberException::new);
+        if (!actor.is(memberId)) {
+            if (!actorRole.atLeast(MemberRole.ADMIN)) {
                 throw new InsufficientRoleException(MemberRole.ADMIN);
             }
-            if (actor.role() != MemberRole.OWNER && target.role() == MemberRole.OWNER) {
+            if (actorRole != MemberRole.OWNER && target.role() == MemberRole.OWNER) {
                 throw InsufficientRoleException.ownersOnly();
             }
         }
@@ -133,6 +136,7 @@ public class Organizations {
             throw new LastOwnerException();
         }
         store.remove(target);
+        memberRemoved.fire(new MemberRemoved(organizationId, memberId));
     }
 
     /**
@@ -153,17 +157,28 @@ public class Organizations {
     }
 
     /**
-     * The caller's membership, if it has at least {@code least}'s rights.
+     * The actor's role here, if it has at least {@code least}'s rights: a member's role, or an API key's
+     * in its own organization.
      *
-     * @throws UnknownOrganizationException if the caller is not a member (whether or not the
-     *     organization exists)
-     * @throws InsufficientRoleException if the caller's role is below {@code least}
+     * @throws UnknownOrganizationException if the actor is not a member, or a key of another
+     *     organization (whether or not the organization exists)
+     * @throws InsufficientRoleException if the role is below {@code least}
      */
-    Membership member(UUID organizationId, UUID userId, MemberRole least) {
-        Membership membership = store.membership(organizationId, userId).orElseThrow(UnknownOrganizationException::new);
-        if (!membership.role().atLeast(least)) {
+    public MemberRole role(UUID organizationId, Actor actor, MemberRole least) {
+        MemberRole role;
+        if (actor.key() != null) {
+            if (!actor.key().organizationId().equals(organizationId)) {
+                throw new UnknownOrganizationException();
+            }
+            role = MemberRole.of(actor.key().role()).orElseThrow(UnknownOrganizationException::new);
+        } else {
+            role = store.membership(organizationId, actor.userId())
+                    .orElseThrow(UnknownOrganizationException::new)
+                    .role();
+        }
+        if (!role.atLeast(least)) {
             throw new InsufficientRoleException(least);
         }
-        return membership;
+        return role;
     }
 }

@@ -3,9 +3,11 @@ package dev.saasapi.organizations.boundary;
 import static dev.saasapi.platform.problems.control.MalformedBodyException.requireBody;
 
 import dev.saasapi.accounts.boundary.CallerAccount;
+import dev.saasapi.identity.control.ApiKeyCaller;
 import dev.saasapi.identity.entity.Roles;
 import dev.saasapi.organizations.control.InvitationStatus;
 import dev.saasapi.organizations.control.UnknownOrganizationException;
+import dev.saasapi.organizations.entity.Actor;
 import dev.saasapi.organizations.entity.InvitationRequest;
 import dev.saasapi.organizations.entity.InvitationView;
 import dev.saasapi.organizations.entity.MemberRole;
@@ -14,6 +16,7 @@ import dev.saasapi.organizations.entity.OrganizationCreation;
 import dev.saasapi.organizations.entity.OrganizationUpdate;
 import dev.saasapi.organizations.entity.OrganizationView;
 import dev.saasapi.organizations.entity.RoleChange;
+import dev.saasapi.platform.http.control.PathIds;
 import dev.saasapi.platform.lists.control.PageRequest;
 import dev.saasapi.platform.ratelimit.boundary.RateLimits;
 import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
@@ -44,7 +47,7 @@ import java.util.UUID;
  */
 @Path("orgs")
 @RequestScoped
-@RolesAllowed(Roles.USER)
+@RolesAllowed({Roles.USER, Roles.API_KEY})
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationsResource {
 
@@ -54,6 +57,9 @@ public class OrganizationsResource {
 
     @Inject
     CallerAccount account;
+
+    @Inject
+    ApiKeyCaller apiKey;
 
     @Inject
     Organizations organizations;
@@ -68,6 +74,7 @@ public class OrganizationsResource {
     UriInfo uri;
 
     @POST
+    @RolesAllowed(Roles.USER)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid OrganizationCreation body) {
         requireBody(body);
@@ -79,6 +86,7 @@ public class OrganizationsResource {
 
     /** The caller's organizations, by name, with the caller's role in each. */
     @GET
+    @RolesAllowed(Roles.USER)
     public Response list(@QueryParam(PageRequest.PAGE) String page, @QueryParam(PageRequest.PER_PAGE) String perPage) {
         PageRequest request = PageRequest.of(page, perPage);
         return request.respond(organizations.ofMember(account.user().id(), request), uri)
@@ -88,7 +96,7 @@ public class OrganizationsResource {
     @GET
     @Path("{org_id}")
     public OrganizationView get(@PathParam("org_id") String organizationId) {
-        return organizations.get(organization(organizationId), account.user().id());
+        return organizations.get(organization(organizationId), actor());
     }
 
     @PATCH
@@ -96,13 +104,13 @@ public class OrganizationsResource {
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     public OrganizationView update(@PathParam("org_id") String organizationId, @Valid OrganizationUpdate body) {
         requireBody(body);
-        return organizations.update(organization(organizationId), account.user().id(), body);
+        return organizations.update(organization(organizationId), actor(), body);
     }
 
     @DELETE
     @Path("{org_id}")
     public Response delete(@PathParam("org_id") String organizationId) {
-        organizations.delete(organization(organizationId), account.user().id());
+        organizations.delete(organization(organizationId), actor());
         return Response.noContent().build();
     }
 
@@ -115,8 +123,7 @@ public class OrganizationsResource {
             @QueryParam(PageRequest.PER_PAGE) String perPage) {
         UUID id = organization(organizationId);
         PageRequest request = PageRequest.of(page, perPage);
-        return request.respond(organizations.members(id, account.user().id(), request), uri)
-                .build();
+        return request.respond(organizations.members(id, actor(), request), uri).build();
     }
 
     @PATCH
@@ -127,10 +134,7 @@ public class OrganizationsResource {
         requireBody(body);
         UUID id = organization(organizationId);
         return organizations.changeRole(
-                id,
-                account.user().id(),
-                member(userId),
-                MemberRole.of(body.role()).orElseThrow());
+                id, actor(), member(userId), MemberRole.of(body.role()).orElseThrow());
     }
 
     /** Removing someone else takes an admin (an owner, to remove an owner); anyone may leave. */
@@ -138,7 +142,7 @@ public class OrganizationsResource {
     @Path("{org_id}/members/{user_id}")
     public Response removeMember(@PathParam("org_id") String organizationId, @PathParam("user_id") String userId) {
         UUID id = organization(organizationId);
-        organizations.removeMember(id, account.user().id(), member(userId));
+        organizations.removeMember(id, actor(), member(userId));
         return Response.noContent().build();
     }
 
@@ -155,12 +159,12 @@ public class OrganizationsResource {
             @Context HttpServletRequest request) {
         requireBody(body);
         UUID id = organization(organizationId);
-        UUID caller = account.user().id();
+        Actor actor = actor();
         // anyone can make an organization and invite: invitations are mails a stranger can trigger
         limits.requirePerAddress(RateLimitSettings.MAIL_VARIABLE, request);
         boolean mail = limits.allowSilently(RateLimitSettings.MAIL_PER_EMAIL_VARIABLE, body.email());
         InvitationView created = invitations.invite(
-                id, caller, body.email(), MemberRole.of(body.role()).orElseThrow(), mail);
+                id, actor, body.email(), MemberRole.of(body.role()).orElseThrow(), mail);
         return Response.created(URI.create("orgs/" + id + "/invitations/" + created.id()))
                 .entity(created)
                 .build();
@@ -176,7 +180,7 @@ public class OrganizationsResource {
             @QueryParam(PageRequest.PER_PAGE) String perPage) {
         UUID id = organization(organizationId);
         PageRequest request = PageRequest.of(page, perPage);
-        return request.respond(invitations.of(id, account.user().id(), InvitationStatus.of(status), request), uri)
+        return request.respond(invitations.of(id, actor(), InvitationStatus.of(status), request), uri)
                 .build();
     }
 
@@ -185,17 +189,20 @@ public class OrganizationsResource {
     @Path("{org_id}/invitations/{id}")
     public Response revoke(@PathParam("org_id") String organizationId, @PathParam("id") String invitationId) {
         UUID id = organization(organizationId);
-        invitations.revoke(id, account.user().id(), member(invitationId));
+        invitations.revoke(id, actor(), member(invitationId));
         return Response.noContent().build();
+    }
+
+    /** The account the token names, or the API key the request presents (looked up here, once). */
+    private Actor actor() {
+        return apiKey.present()
+                ? Actor.apiKey(apiKey.grant())
+                : Actor.user(account.user().id());
     }
 
     /** An id that is not a UUID names nothing: the same 404 as an unknown one. */
     private static UUID organization(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new UnknownOrganizationException();
-        }
+        return PathIds.parse(id).orElseThrow(UnknownOrganizationException::new);
     }
 
     /**
@@ -203,10 +210,6 @@ public class OrganizationsResource {
      * membership is still checked first, and the answer is the same 404 as for an unknown one.
      */
     private static UUID member(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return NO_ACCOUNT;
-        }
+        return PathIds.parse(id).orElse(NO_ACCOUNT);
     }
 }

@@ -4,6 +4,7 @@ import dev.saasapi.accounts.boundary.CallerAccount;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.identity.control.Caller;
 import dev.saasapi.identity.entity.Roles;
+import dev.saasapi.platform.http.control.PathIds;
 import dev.saasapi.platform.lists.control.Page;
 import dev.saasapi.platform.lists.control.PageRequest;
 import dev.saasapi.sessions.control.UnknownSessionException;
@@ -67,13 +68,7 @@ public class SessionsResource {
     @Path("{id}")
     public Response end(@PathParam("id") String id) {
         User user = account.user();
-        UUID sessionId;
-        try {
-            sessionId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new UnknownSessionException();
-        }
-        sessions.end(user.id(), sessionId);
+        sessions.end(user.id(), PathIds.parse(id).orElseThrow(UnknownSessionException::new));
         return Response.noContent().build();
     }
 }

@@ -9,9 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saasapi.it.Concurrently;
 import dev.saasapi.it.HttpIT;
+import dev.saasapi.it.Tenant;
+import dev.saasapi.it.Tenant.Person;
 import dev.saasapi.it.TestDatabase;
 import dev.saasapi.it.TestMail;
-import dev.saasapi.organizations.boundary.Tenant.Person;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saasapi.it.Api;
 import dev.saasapi.it.HttpIT;
-import dev.saasapi.organizations.boundary.Tenant.Person;
+import dev.saasapi.it.Tenant;
+import dev.saasapi.it.Tenant.Person;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,14 +35,20 @@ class OrganizationIsolationIT extends HttpIT {
         MEMBER,
         ADMIN,
         OWNER,
-        OTHER_ORGANIZATION
+        OTHER_ORGANIZATION,
+        /** This organization's API keys, with the role {@code member} and {@code admin}. */
+        KEY_MEMBER,
+        KEY_ADMIN,
+        /** An admin key of another organization, at this organization's path. */
+        KEY_OTHER_ORGANIZATION
     }
 
     /** The body of each operation that takes one. */
     private static final Map<String, String> BODIES = Map.of(
             "PATCH /orgs/{org_id}", "{\"name\": \"Renamed\"}",
             "PATCH /orgs/{org_id}/members/{user_id}", "{\"role\": \"admin\"}",
-            "POST /orgs/{org_id}/invitations", "{\"email\": \"invitee@example.com\", \"role\": \"member\"}");
+            "POST /orgs/{org_id}/invitations", "{\"email\": \"invitee@example.com\", \"role\": \"member\"}",
+            "POST /orgs/{org_id}/api-keys", "{\"name\": \"CI\", \"role\": \"member\"}");
 
     /**
      * The expected status per caller, in the order of {@link Caller}. A {@code {user_id}} is a plain
@@ -51,15 +58,19 @@ class OrganizationIsolationIT extends HttpIT {
     private static final Map<String, List<Integer>> EXPECTED = new LinkedHashMap<>();
 
     static {
-        EXPECTED.put("GET /orgs/{org_id}", List.of(404, 200, 200, 200, 404));
-        EXPECTED.put("PATCH /orgs/{org_id}", List.of(404, 403, 200, 200, 404));
-        EXPECTED.put("DELETE /orgs/{org_id}", List.of(404, 403, 403, 204, 404));
-        EXPECTED.put("GET /orgs/{org_id}/members", List.of(404, 200, 200, 200, 404));
-        EXPECTED.put("PATCH /orgs/{org_id}/members/{user_id}", List.of(404, 403, 200, 200, 404));
-        EXPECTED.put("DELETE /orgs/{org_id}/members/{user_id}", List.of(404, 403, 204, 204, 404));
-        EXPECTED.put("POST /orgs/{org_id}/invitations", List.of(404, 403, 201, 201, 404));
-        EXPECTED.put("GET /orgs/{org_id}/invitations", List.of(404, 403, 200, 200, 404));
-        EXPECTED.put("DELETE /orgs/{org_id}/invitations/{id}", List.of(404, 403, 204, 204, 404));
+        EXPECTED.put("GET /orgs/{org_id}", List.of(404, 200, 200, 200, 404, 200, 200, 404));
+        EXPECTED.put("PATCH /orgs/{org_id}", List.of(404, 403, 200, 200, 404, 403, 200, 404));
+        EXPECTED.put("DELETE /orgs/{org_id}", List.of(404, 403, 403, 204, 404, 403, 403, 404));
+        EXPECTED.put("GET /orgs/{org_id}/members", List.of(404, 200, 200, 200, 404, 200, 200, 404));
+        EXPECTED.put("PATCH /orgs/{org_id}/members/{user_id}", List.of(404, 403, 200, 200, 404, 403, 200, 404));
+        EXPECTED.put("DELETE /orgs/{org_id}/members/{user_id}", List.of(404, 403, 204, 204, 404, 403, 204, 404));
+        EXPECTED.put("POST /orgs/{org_id}/invitations", List.of(404, 403, 201, 201, 404, 403, 201, 404));
+        EXPECTED.put("GET /orgs/{org_id}/invitations", List.of(404, 403, 200, 200, 404, 403, 200, 404));
+        EXPECTED.put("DELETE /orgs/{org_id}/invitations/{id}", List.of(404, 403, 204, 204, 404, 403, 204, 404));
+        // keys are managed by people only: a key gets 403 there, whatever organization it names
+        EXPECTED.put("POST /orgs/{org_id}/api-keys", List.of(404, 403, 201, 201, 404, 403, 403, 403));
+        EXPECTED.put("GET /orgs/{org_id}/api-keys", List.of(404, 403, 200, 200, 404, 403, 403, 403));
+        EXPECTED.put("DELETE /orgs/{org_id}/api-keys/{id}", List.of(404, 403, 204, 204, 404, 403, 403, 403));
     }
 
     @Test
@@ -75,18 +86,16 @@ class OrganizationIsolationIT extends HttpIT {
             String template = row.getKey().substring(method.length() + 1);
             for (Caller caller : Caller.values()) {
                 Tenant tenant = Tenant.create(api);
-                Map<Caller, Person> people = Map.of(
-                        Caller.NON_MEMBER,
-                        stranger,
-                        Caller.MEMBER,
-                        tenant.add("member"),
-                        Caller.ADMIN,
-                        tenant.add("admin"),
-                        Caller.OWNER,
-                        tenant.owner,
-                        Caller.OTHER_ORGANIZATION,
-                        other.owner);
-                Person who = people.get(caller);
+                Person who = switch (caller) {
+                    case NON_MEMBER -> stranger;
+                    case MEMBER -> tenant.add("member");
+                    case ADMIN -> tenant.add("admin");
+                    case OWNER -> tenant.owner;
+                    case OTHER_ORGANIZATION -> other.owner;
+                    case KEY_MEMBER -> tenant.apiKeyCaller("member");
+                    case KEY_ADMIN -> tenant.apiKeyCaller("admin");
+                    case KEY_OTHER_ORGANIZATION -> other.apiKeyCaller("admin");
+                };
                 String path = template.replace("{org_id}", tenant.id.toString());
                 if (template.contains("{user_id}")) {
                     // another organization's member under this organization's path, asked by its owner
@@ -97,6 +106,11 @@ class OrganizationIsolationIT extends HttpIT {
                 if (template.contains("/invitations/{id}")) {
                     Tenant holder = caller == Caller.OTHER_ORGANIZATION ? other : tenant;
                     path = path.replace("{id}", holder.invite("someone@example.com", "member"));
+                    who = caller == Caller.OTHER_ORGANIZATION ? tenant.owner : who;
+                }
+                if (template.contains("/api-keys/{id}")) {
+                    Tenant holder = caller == Caller.OTHER_ORGANIZATION ? other : tenant;
+                    path = path.replace("{id}", holder.apiKey("member").id().toString());
                     who = caller == Caller.OTHER_ORGANIZATION ? tenant.owner : who;
                 }
                 int expected = row.getValue().get(caller.ordinal());

@@ -62,10 +62,13 @@ class HttpFuzzIT extends HttpIT {
         String refreshToken = Api.json(api.login(email, PASSWORD)).getString("refresh_token");
         String organization =
                 Api.json(api.postJson("/orgs", token, "{\"name\":\"Fuzz\"}")).getString("id");
-        HttpRequestMutator mutator =
-                new HttpRequestMutator(api.uri("/").getHost(), email, PASSWORD, token, refreshToken, organization);
+        String apiKey = Api.json(api.postJson(
+                        "/orgs/" + organization + "/api-keys", token, "{\"name\":\"Fuzz\",\"role\":\"admin\"}"))
+                .getString("key");
+        HttpRequestMutator mutator = new HttpRequestMutator(
+                api.uri("/").getHost(), email, PASSWORD, token, refreshToken, organization, apiKey);
         RawHttp raw = new RawHttp(api.uri("/"));
-        List<String> secrets = List.of(PASSWORD, token, refreshToken);
+        List<String> secrets = List.of(PASSWORD, token, refreshToken, apiKey);
 
         long first = Long.getLong("fuzz.seed", new Random().nextLong());
         List<String> failures = new CopyOnWriteArrayList<>();
@@ -261,15 +264,23 @@ class HttpFuzzIT extends HttpIT {
         private final String token;
         private final String refreshToken;
         private final String organization;
+        private final String apiKey;
 
         HttpRequestMutator(
-                String host, String email, String password, String token, String refreshToken, String organization) {
+                String host,
+                String email,
+                String password,
+                String token,
+                String refreshToken,
+                String organization,
+                String apiKey) {
             this.host = host;
             this.email = email;
             this.password = password;
             this.token = token;
             this.refreshToken = refreshToken;
             this.organization = organization;
+            this.apiKey = apiKey;
         }
 
         private record Request(String method, String target, String version, List<String[]> headers, byte[] body) {}
@@ -288,7 +299,7 @@ class HttpFuzzIT extends HttpIT {
             String newEmail = "fuzz-" + random.nextInt(1_000_000) + "@example.com";
             String mailToken = SecretTokens.generate();
             String org = "/orgs/" + organization;
-            return switch (random.nextInt(26)) {
+            return switch (random.nextInt(28)) {
                 case 0 ->
                     json(
                             "POST",
@@ -375,6 +386,21 @@ class HttpFuzzIT extends HttpIT {
                                             .get(random.nextInt(2)),
                                     token)
                             : json("PATCH", "/admin/users/" + UUID.randomUUID(), token, "{\"is_active\":false}");
+                case 25 ->
+                    json(
+                            "POST",
+                            org + "/api-keys",
+                            token,
+                            "{\"name\":\"Fuzz " + wrong
+                                    + "\",\"role\":\"member\",\"expires_at\":\"2999-01-01T00:00:00Z\"}");
+                case 26 ->
+                    random.nextBoolean()
+                            ? bodiless(
+                                    "GET",
+                                    List.of(org, org + "/members", org + "/api-keys")
+                                            .get(random.nextInt(3)),
+                                    apiKey)
+                            : json("PATCH", org, apiKey, "{\"name\":\"Fuzz " + wrong + "\"}");
                 default -> bodiless("GET", "/users/me", token);
             };
         }

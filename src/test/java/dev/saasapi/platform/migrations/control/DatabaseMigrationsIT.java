@@ -33,7 +33,8 @@ class DatabaseMigrationsIT extends HttpIT {
             Map.entry("0005-create-failure-throttles", "0005-failure-throttles.yaml"),
             Map.entry("0006-create-organizations", "0006-organizations.yaml"),
             Map.entry("0006-create-memberships", "0006-organizations.yaml"),
-            Map.entry("0007-create-invitations", "0007-invitations.yaml"));
+            Map.entry("0007-create-invitations", "0007-invitations.yaml"),
+            Map.entry("0008-create-api-keys", "0008-api-keys.yaml"));
 
     @Test
     void serverAppliedEveryChangesetAtStartUp() throws Exception {

@@ -1,10 +1,8 @@
-package dev.saasapi.organizations.boundary;
+package dev.saasapi.it;
 
 import static dev.saasapi.it.Api.json;
 import static dev.saasapi.it.Api.uniqueEmail;
 
-import dev.saasapi.it.Api;
-import dev.saasapi.it.TestDatabase;
 import jakarta.json.Json;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
@@ -14,16 +12,16 @@ import java.util.UUID;
  * An organization made for one test through the API, with an owner; more people are added with a role
  * straight in the database (how they get there, by invitation, is tested on its own).
  */
-final class Tenant {
+public final class Tenant {
 
-    static final String PASSWORD = "tenant-Passw0rd-1";
+    public static final String PASSWORD = "tenant-Passw0rd-1";
 
     /** One account: its token, id and email. */
-    record Person(String token, UUID id, String email) {}
+    public record Person(String token, UUID id, String email) {}
 
-    final Api api;
-    final UUID id;
-    final Person owner;
+    public final Api api;
+    public final UUID id;
+    public final Person owner;
 
     private Tenant(Api api, UUID id, Person owner) {
         this.api = api;
@@ -31,7 +29,7 @@ final class Tenant {
         this.owner = owner;
     }
 
-    static Tenant create(Api api) {
+    public static Tenant create(Api api) {
         Person owner = person(api);
         HttpResponse<String> created = api.postJson(
                 "/orgs",
@@ -47,7 +45,7 @@ final class Tenant {
     }
 
     /** A new account that belongs to no organization. */
-    static Person person(Api api) {
+    public static Person person(Api api) {
         String email = uniqueEmail();
         String token = api.registeredToken(email, PASSWORD);
         UUID id = UUID.fromString(json(api.get("/users/me", token)).getString("id"));
@@ -55,13 +53,13 @@ final class Tenant {
     }
 
     /** A new account, a member of this organization with the role. */
-    Person add(String role) throws SQLException {
+    public Person add(String role) throws SQLException {
         Person person = person(api);
         add(person, role);
         return person;
     }
 
-    void add(Person person, String role) throws SQLException {
+    public void add(Person person, String role) throws SQLException {
         TestDatabase.update(
                 "INSERT INTO memberships (organization_id, user_id, role, joined_at) VALUES (?, ?, ?, now())",
                 id,
@@ -70,7 +68,7 @@ final class Tenant {
     }
 
     /** Invites the email as the owner; returns the invitation's id. */
-    String invite(String email, String role) {
+    public String invite(String email, String role) {
         HttpResponse<String> created = api.postJson(
                 path() + "/invitations",
                 owner.token(),
@@ -85,11 +83,35 @@ final class Tenant {
         return json(created).getString("id");
     }
 
-    String path() {
+    /** An API key of this organization, made by its owner: the key and its id. */
+    public record Key(String key, UUID id) {}
+
+    public Key apiKey(String role) {
+        HttpResponse<String> created = api.postJson(
+                path() + "/api-keys",
+                owner.token(),
+                Json.createObjectBuilder()
+                        .add("name", "key " + role)
+                        .add("role", role)
+                        .build()
+                        .toString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("API key not created: " + created.statusCode() + " " + created.body());
+        }
+        return new Key(
+                json(created).getString("key"), UUID.fromString(json(created).getString("id")));
+    }
+
+    /** The key as a caller: its "token" is the key itself, and it has no account. */
+    public Person apiKeyCaller(String role) {
+        return new Person(apiKey(role).key(), null, null);
+    }
+
+    public String path() {
         return "/orgs/" + id;
     }
 
-    String role(UUID user) throws SQLException {
+    public String role(UUID user) throws SQLException {
         return TestDatabase.queryString(
                         "SELECT role FROM memberships WHERE organization_id = ? AND user_id = ?", id, user)
                 .orElse(null);

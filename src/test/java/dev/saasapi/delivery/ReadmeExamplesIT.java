@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeExamplesIT extends HttpIT {
 
     private static final List<String> SECTIONS =
-            List.of("Call it with curl", "Organizations", "API keys", "Sessions and account lifecycle");
+            List.of("Call it with curl", "Organizations", "API keys", "Audit log", "Sessions and account lifecycle");
     private static final Pattern BASH_BLOCK = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
     private static final String EMAILS = "('ann@example.com', 'ann.new@example.com', 'ann@example.org')";
 

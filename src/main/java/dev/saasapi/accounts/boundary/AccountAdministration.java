@@ -7,6 +7,7 @@ import dev.saasapi.accounts.entity.AccountDeactivated;
 import dev.saasapi.accounts.entity.AccountDeleted;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.identity.control.PlatformAdmins;
+import dev.saasapi.platform.audit.entity.SecurityEvent;
 import dev.saasapi.platform.http.control.PathIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -39,6 +40,9 @@ public class AccountAdministration {
     @Inject
     Event<AccountDeleted> deleted;
 
+    @Inject
+    Event<SecurityEvent> audit;
+
     /**
      * The account id in a request path; text that is not a UUID names no account.
      *
@@ -62,12 +66,15 @@ public class AccountAdministration {
      * @throws LastAdminException if it would turn off the last active platform admin
      */
     @Transactional
-    public User setActive(UUID accountId, boolean active) {
+    public User setActive(UUID adminId, UUID accountId, boolean active) {
         if (active) {
             User user = users.findForUpdate(accountId).orElseThrow(UnknownUserException::new);
             if (!user.active()) {
                 user.activate(clock.instant());
                 users.flush();
+                audit.fire(SecurityEvent.success("account.reactivated")
+                        .account(accountId)
+                        .by(admin(adminId)));
             }
             return user;
         }
@@ -76,6 +83,9 @@ public class AccountAdministration {
             user.deactivate(clock.instant());
             users.flush();
             deactivated.fire(new AccountDeactivated(accountId));
+            audit.fire(SecurityEvent.success("account.deactivated")
+                    .account(accountId)
+                    .by(admin(adminId)));
         }
         return user;
     }
@@ -88,9 +98,13 @@ public class AccountAdministration {
      * @throws LastAdminException if it is the last active platform admin
      */
     @Transactional
-    public void delete(UUID accountId) {
+    public void delete(UUID adminId, UUID accountId) {
         User user = lockLeavingAnAdmin(accountId);
         deleted.fire(new AccountDeleted(accountId));
+        audit.fire(SecurityEvent.success("account.deleted")
+                .account(accountId)
+                .detail("email", user.email())
+                .by(admin(adminId)));
         users.remove(user);
         users.flush();
     }
@@ -104,6 +118,10 @@ public class AccountAdministration {
             throw new LastAdminException();
         }
         return user;
+    }
+
+    private static SecurityEvent.Actor admin(UUID adminId) {
+        return new SecurityEvent.Actor(SecurityEvent.Actor.ADMIN, adminId);
     }
 
     private boolean activeAdmin(User user) {

@@ -7,6 +7,7 @@ import dev.saasapi.accounts.entity.AccountDeleted;
 import dev.saasapi.accounts.entity.EmailChanged;
 import dev.saasapi.accounts.entity.PasswordChanged;
 import dev.saasapi.accounts.entity.User;
+import dev.saasapi.platform.audit.entity.SecurityEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -39,6 +40,9 @@ public class AccountChanges {
     @Inject
     Event<EmailChanged> emailChanged;
 
+    @Inject
+    Event<SecurityEvent> audit;
+
     @Transactional
     public User changeEmail(UUID userId, String verifiedHash, String email) {
         User user = users.lockUnchanged(userId, verifiedHash);
@@ -53,6 +57,10 @@ public class AccountChanges {
         if (newAddress) {
             emailChanged.fire(new EmailChanged(userId, previous, email, previousChange));
         }
+        audit.fire(SecurityEvent.success("email.changed")
+                .account(userId)
+                .detail("from", previous)
+                .detail("to", user.email()));
         return user;
     }
 
@@ -70,6 +78,7 @@ public class AccountChanges {
         users.flush();
         PasswordChanged change = new PasswordChanged(userId, user.email(), keptSession, at);
         passwordChanged.fire(change);
+        audit.fire(SecurityEvent.success("password.changed").account(userId));
         return change;
     }
 
@@ -88,6 +97,9 @@ public class AccountChanges {
         users.flush();
         PasswordChanged change = new PasswordChanged(userId, user.email(), Optional.empty(), at);
         passwordChanged.fire(change);
+        audit.fire(SecurityEvent.success("password_reset.completed")
+                .account(userId)
+                .by(SecurityEvent.Actor.anonymous()));
         return change;
     }
 
@@ -96,6 +108,7 @@ public class AccountChanges {
     public void delete(UUID userId, String verifiedHash) {
         User user = users.lockUnchanged(userId, verifiedHash);
         accountDeleted.fire(new AccountDeleted(userId));
+        audit.fire(SecurityEvent.success("account.deleted").account(userId).detail("email", user.email()));
         users.remove(user);
         users.flush();
     }

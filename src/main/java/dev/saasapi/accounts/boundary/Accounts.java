@@ -10,6 +10,7 @@ import dev.saasapi.accounts.control.UserStore;
 import dev.saasapi.accounts.entity.AccountRegistered;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.VerifiedPassword;
+import dev.saasapi.platform.audit.entity.SecurityEvent;
 import dev.saasapi.platform.lists.control.Page;
 import dev.saasapi.platform.lists.control.PageRequest;
 import dev.saasapi.platform.lists.control.SortOrder;
@@ -47,6 +48,9 @@ public class Accounts {
 
     @Inject
     Event<AccountRegistered> registered;
+
+    @Inject
+    Event<SecurityEvent> audit;
 
     /** The account a login names, active or not (case-insensitive): read once, before the throttle and the hash. */
     public Optional<User> findForLogin(String email) {
@@ -99,6 +103,7 @@ public class Accounts {
         }
         User user = users.add(new User(email, passwordHash));
         registered.fire(new AccountRegistered(user.id(), user.email()));
+        audit.fire(SecurityEvent.success("account.registered").account(user.id()));
         return user;
     }
 
@@ -132,7 +137,13 @@ public class Accounts {
      */
     @Transactional(TxType.MANDATORY)
     public Optional<User> verifyEmail(UUID accountId, String sentTo) {
-        return users.findForUpdate(accountId).filter(User::active).filter(user -> user.verifyEmail(sentTo));
+        Optional<User> verified =
+                users.findForUpdate(accountId).filter(User::active).filter(user -> user.verifyEmail(sentTo));
+        verified.ifPresent(user -> audit.fire(SecurityEvent.success("email.verified")
+                .account(accountId)
+                .detail("email", sentTo)
+                .by(SecurityEvent.Actor.anonymous())));
+        return verified;
     }
 
     /** The account, locked until the transaction ends, whatever its state. */

@@ -70,15 +70,15 @@ public class AdminUsersResource {
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public UserView update(@PathParam("id") String id, @Valid AccountActivation body) {
-        admin.require();
-        return UserView.of(administration.setActive(AccountAdministration.accountId(id), body.isActive()));
+        User caller = admin.require();
+        return UserView.of(administration.setActive(caller.id(), AccountAdministration.accountId(id), body.isActive()));
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        admin.require();
-        administration.delete(AccountAdministration.accountId(id));
+        User caller = admin.require();
+        administration.delete(caller.id(), AccountAdministration.accountId(id));
         return Response.noContent().build();
     }
 }

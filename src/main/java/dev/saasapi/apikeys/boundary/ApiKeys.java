@@ -11,11 +11,13 @@ import dev.saasapi.organizations.boundary.Organizations;
 import dev.saasapi.organizations.entity.Actor;
 import dev.saasapi.organizations.entity.MemberRemoved;
 import dev.saasapi.organizations.entity.MemberRole;
+import dev.saasapi.platform.audit.entity.SecurityEvent;
 import dev.saasapi.platform.lists.control.Page;
 import dev.saasapi.platform.lists.control.PageRequest;
 import dev.saasapi.platform.problems.control.InvalidFieldsException;
 import dev.saasapi.platform.problems.entity.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,6 +34,9 @@ public class ApiKeys {
 
     @Inject
     Organizations organizations;
+
+    @Inject
+    Event<SecurityEvent> audit;
 
     /** The key is in the answer, and nowhere else ever again. */
     @Transactional
@@ -50,6 +55,12 @@ public class ApiKeys {
                 userId,
                 body.expiresAt());
         store.add(stored);
+        audit.fire(SecurityEvent.success("api_key.created")
+                .organization(organizationId)
+                .target("api_key", stored.id())
+                .detail("name", stored.name())
+                .detail("role", stored.role())
+                .detail("prefix", stored.prefix()));
         return CreatedApiKey.of(stored, key);
     }
 
@@ -67,7 +78,13 @@ public class ApiKeys {
     @Transactional
     public void revoke(UUID organizationId, UUID userId, UUID keyId) {
         organizations.role(organizationId, Actor.user(userId), MemberRole.ADMIN);
-        store.remove(store.find(organizationId, keyId).orElseThrow(UnknownApiKeyException::new));
+        ApiKey key = store.find(organizationId, keyId).orElseThrow(UnknownApiKeyException::new);
+        store.remove(key);
+        audit.fire(SecurityEvent.success("api_key.revoked")
+                .organization(organizationId)
+                .target("api_key", keyId)
+                .detail("name", key.name())
+                .detail("prefix", key.prefix()));
     }
 
     /**
@@ -75,6 +92,13 @@ public class ApiKeys {
      * organization through a key after leaving it. In the removal's transaction.
      */
     void revokeKeysOfRemovedMember(@Observes MemberRemoved removed) {
-        store.removeCreatedBy(removed.organizationId(), removed.userId());
+        for (ApiKey key : store.removeCreatedBy(removed.organizationId(), removed.userId())) {
+            audit.fire(SecurityEvent.success("api_key.revoked")
+                    .organization(removed.organizationId())
+                    .target("api_key", key.id())
+                    .detail("name", key.name())
+                    .detail("prefix", key.prefix())
+                    .detail("reason", "its creator left the organization"));
+        }
     }
 }

@@ -59,6 +59,16 @@ public class ApiKeyStore {
         return em.createNativeQuery(TOUCH).setParameter(1, keyId).executeUpdate() == 1;
     }
 
+    /** @return whether this is the first time the key is used from this address */
+    public boolean recordAddress(UUID keyId, String ip) {
+        return em.createNativeQuery("INSERT INTO api_key_addresses (key_id, ip, first_seen_at)"
+                                + " VALUES (?1, ?2, now()) ON CONFLICT DO NOTHING")
+                        .setParameter(1, keyId)
+                        .setParameter(2, ip)
+                        .executeUpdate()
+                == 1;
+    }
+
     public void add(ApiKey key) {
         em.persist(key);
         em.flush();
@@ -90,12 +100,15 @@ public class ApiKeyStore {
         em.flush();
     }
 
-    /** Every key the account made in the organization. */
-    public int removeCreatedBy(UUID organizationId, UUID userId) {
-        return em.createNamedQuery(ApiKey.REMOVE_CREATED_BY)
+    /** Every key the account made in the organization; the keys removed. */
+    public List<ApiKey> removeCreatedBy(UUID organizationId, UUID userId) {
+        List<ApiKey> keys = em.createNamedQuery(ApiKey.CREATED_BY, ApiKey.class)
                 .setParameter("organization", organizationId)
                 .setParameter("user", userId)
-                .executeUpdate();
+                .getResultList();
+        keys.forEach(em::remove);
+        em.flush();
+        return keys;
     }
 
     private static UUID uuid(Object value) {

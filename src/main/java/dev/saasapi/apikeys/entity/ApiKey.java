@@ -22,13 +22,13 @@ import java.util.UUID;
         name = ApiKey.COUNT_OF_ORGANIZATION,
         query = "SELECT count(k) FROM ApiKey k WHERE k.organizationId = :organization")
 @NamedQuery(
-        name = ApiKey.REMOVE_CREATED_BY,
-        query = "DELETE FROM ApiKey k WHERE k.organizationId = :organization AND k.createdBy = :user")
+        name = ApiKey.CREATED_BY,
+        query = "SELECT k FROM ApiKey k WHERE k.organizationId = :organization AND k.createdBy = :user ORDER BY k.id")
 public class ApiKey {
 
     public static final String OF_ORGANIZATION = "ApiKey.ofOrganization";
     public static final String COUNT_OF_ORGANIZATION = "ApiKey.countOfOrganization";
-    public static final String REMOVE_CREATED_BY = "ApiKey.removeCreatedBy";
+    public static final String CREATED_BY = "ApiKey.createdBy";
     public static final int MAX_NAME_LENGTH = 100;
 
     @Id

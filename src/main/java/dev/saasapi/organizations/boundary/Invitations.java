@@ -16,12 +16,14 @@ import dev.saasapi.organizations.entity.MemberRole;
 import dev.saasapi.organizations.entity.Membership;
 import dev.saasapi.organizations.entity.Organization;
 import dev.saasapi.organizations.entity.OrganizationView;
+import dev.saasapi.platform.audit.entity.SecurityEvent;
 import dev.saasapi.platform.lists.control.Page;
 import dev.saasapi.platform.lists.control.PageRequest;
 import dev.saasapi.platform.mail.boundary.Outbox;
 import dev.saasapi.platform.secrets.control.InvalidEmailTokenException;
 import dev.saasapi.platform.secrets.control.SecretTokens;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -38,6 +40,9 @@ public class Invitations {
 
     /** The page the mailed link opens; the token follows in the fragment. */
     public static final String PAGE = "/account/accept-invitation";
+
+    @Inject
+    Event<SecurityEvent> audit;
 
     @Inject
     OrganizationStore store;
@@ -75,6 +80,12 @@ public class Invitations {
         Invitation invitation = new Invitation(
                 organizationId, email, role, SecretTokens.hash(token), actor.accountable(), settings.ttl());
         store.add(invitation);
+        audit.fire(SecurityEvent.success("invitation.created")
+                .organization(organizationId)
+                .target("invitation", invitation.id())
+                .detail("email", email)
+                .detail("role", role.value())
+                .detail("mailed", mail && outbox.enabled()));
         if (!mail || !outbox.enabled()) {
             return InvitationView.of(invitation); // without SMTP_HOST there is no PUBLIC_URL to link to either
         }
@@ -100,9 +111,14 @@ public class Invitations {
     public void revoke(UUID organizationId, Actor actor, UUID invitationId) {
         organizations.lock(organizationId);
         organizations.role(organizationId, actor, MemberRole.ADMIN);
-        store.invitation(organizationId, invitationId)
-                .orElseThrow(UnknownInvitationException::new)
-                .revoke();
+        Invitation invitation =
+                store.invitation(organizationId, invitationId).orElseThrow(UnknownInvitationException::new);
+        if (invitation.revoke()) {
+            audit.fire(SecurityEvent.success("invitation.revoked")
+                    .organization(organizationId)
+                    .target("invitation", invitationId)
+                    .detail("email", invitation.email()));
+        }
         store.flush();
     }
 
@@ -131,10 +147,19 @@ public class Invitations {
         Membership membership = store.membership(organization.id(), userId).orElseGet(() -> {
             Membership joined = new Membership(organization.id(), userId, invitation.role());
             store.add(joined);
+            audit.fire(SecurityEvent.success("member.added")
+                    .organization(organization.id())
+                    .account(userId)
+                    .target("member", userId)
+                    .detail("role", invitation.role().value()));
             return joined;
         });
         invitation.accept();
         store.flush();
+        audit.fire(SecurityEvent.success("invitation.accepted")
+                .organization(organization.id())
+                .account(userId)
+                .target("invitation", invitation.id()));
         return OrganizationView.of(organization, membership.role());
     }
 }

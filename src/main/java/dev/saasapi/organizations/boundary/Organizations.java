@@ -17,6 +17,7 @@ import dev.saasapi.organizations.entity.OrganizationCreation;
 import dev.saasapi.organizations.entity.OrganizationSummary;
 import dev.saasapi.organizations.entity.OrganizationUpdate;
 import dev.saasapi.organizations.entity.OrganizationView;
+import dev.saasapi.platform.audit.entity.SecurityEvent;
 import dev.saasapi.platform.lists.control.Page;
 import dev.saasapi.platform.lists.control.PageRequest;
 import dev.saasapi.platform.lists.control.SortOrder;
@@ -41,12 +42,20 @@ public class Organizations {
     @Inject
     Event<MemberRemoved> memberRemoved;
 
+    @Inject
+    Event<SecurityEvent> audit;
+
     /** The creator is the organization's first owner. */
     @Transactional
     public OrganizationView create(UUID creatorId, OrganizationCreation body) {
         String slug = body.slug() != null ? body.slug() : store.freeSlug(Slugs.from(body.name()));
         Organization organization = new Organization(body.name(), slug);
         store.add(organization, new Membership(organization.id(), creatorId, MemberRole.OWNER));
+        audit.fire(SecurityEvent.success("organization.created")
+                .organization(organization.id())
+                .target("organization", organization.id())
+                .detail("name", organization.name())
+                .detail("slug", organization.slug()));
         return OrganizationView.of(organization, MemberRole.OWNER);
     }
 
@@ -84,6 +93,11 @@ public class Organizations {
             organization.changeSlug(body.slug());
         }
         store.flush();
+        audit.fire(SecurityEvent.success("organization.updated")
+                .organization(organizationId)
+                .target("organization", organizationId)
+                .detail("name", body.name())
+                .detail("slug", body.slug()));
         return OrganizationView.of(organization, role);
     }
 
@@ -93,6 +107,11 @@ public class Organizations {
         Organization organization = lock(organizationId);
         role(organizationId, actor, MemberRole.OWNER);
         store.remove(organization);
+        audit.fire(SecurityEvent.success("organization.deleted")
+                .organization(organizationId)
+                .target("organization", organizationId)
+                .detail("name", organization.name())
+                .detail("slug", organization.slug()));
     }
 
     @Transactional
@@ -113,8 +132,15 @@ public class Organizations {
         if (target.role() == MemberRole.OWNER && role != MemberRole.OWNER && store.owners(organizationId) == 1) {
             throw new LastOwnerException();
         }
+        MemberRole before = target.role();
         target.changeRole(role);
         store.flush();
+        audit.fire(SecurityEvent.success("member.role_changed")
+                .organization(organizationId)
+                .account(memberId)
+                .target("member", memberId)
+                .detail("from", before.value())
+                .detail("to", role.value()));
         return store.member(organizationId, memberId).orElseThrow(UnknownMemberException::new);
     }
 
@@ -137,6 +163,11 @@ public class Organizations {
         }
         store.remove(target);
         memberRemoved.fire(new MemberRemoved(organizationId, memberId));
+        audit.fire(SecurityEvent.success(actor.is(memberId) ? "member.left" : "member.removed")
+                .organization(organizationId)
+                .account(memberId)
+                .target("member", memberId)
+                .detail("role", target.role().value()));
     }
 
     /**

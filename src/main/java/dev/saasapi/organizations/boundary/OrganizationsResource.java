@@ -3,7 +3,6 @@ package dev.saasapi.organizations.boundary;
 import static dev.saasapi.platform.problems.control.MalformedBodyException.requireBody;
 
 import dev.saasapi.accounts.boundary.CallerAccount;
-import dev.saasapi.identity.control.ApiKeyCaller;
 import dev.saasapi.identity.entity.Roles;
 import dev.saasapi.organizations.control.InvitationStatus;
 import dev.saasapi.organizations.control.UnknownOrganizationException;
@@ -59,7 +58,7 @@ public class OrganizationsResource {
     CallerAccount account;
 
     @Inject
-    ApiKeyCaller apiKey;
+    CurrentActor actor;
 
     @Inject
     Organizations organizations;
@@ -96,7 +95,7 @@ public class OrganizationsResource {
     @GET
     @Path("{org_id}")
     public OrganizationView get(@PathParam("org_id") String organizationId) {
-        return organizations.get(organization(organizationId), actor());
+        return organizations.get(organization(organizationId), actor.get());
     }
 
     @PATCH
@@ -104,13 +103,13 @@ public class OrganizationsResource {
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     public OrganizationView update(@PathParam("org_id") String organizationId, @Valid OrganizationUpdate body) {
         requireBody(body);
-        return organizations.update(organization(organizationId), actor(), body);
+        return organizations.update(organization(organizationId), actor.get(), body);
     }
 
     @DELETE
     @Path("{org_id}")
     public Response delete(@PathParam("org_id") String organizationId) {
-        organizations.delete(organization(organizationId), actor());
+        organizations.delete(organization(organizationId), actor.get());
         return Response.noContent().build();
     }
 
@@ -123,7 +122,8 @@ public class OrganizationsResource {
             @QueryParam(PageRequest.PER_PAGE) String perPage) {
         UUID id = organization(organizationId);
         PageRequest request = PageRequest.of(page, perPage);
-        return request.respond(organizations.members(id, actor(), request), uri).build();
+        return request.respond(organizations.members(id, actor.get(), request), uri)
+                .build();
     }
 
     @PATCH
@@ -134,7 +134,7 @@ public class OrganizationsResource {
         requireBody(body);
         UUID id = organization(organizationId);
         return organizations.changeRole(
-                id, actor(), member(userId), MemberRole.of(body.role()).orElseThrow());
+                id, actor.get(), member(userId), MemberRole.of(body.role()).orElseThrow());
     }
 
     /** Removing someone else takes an admin (an owner, to remove an owner); anyone may leave. */
@@ -142,7 +142,7 @@ public class OrganizationsResource {
     @Path("{org_id}/members/{user_id}")
     public Response removeMember(@PathParam("org_id") String organizationId, @PathParam("user_id") String userId) {
         UUID id = organization(organizationId);
-        organizations.removeMember(id, actor(), member(userId));
+        organizations.removeMember(id, actor.get(), member(userId));
         return Response.noContent().build();
     }
 
@@ -159,12 +159,12 @@ public class OrganizationsResource {
             @Context HttpServletRequest request) {
         requireBody(body);
         UUID id = organization(organizationId);
-        Actor actor = actor();
+        Actor acting = actor.get();
         // anyone can make an organization and invite: invitations are mails a stranger can trigger
         limits.requirePerAddress(RateLimitSettings.MAIL_VARIABLE, request);
         boolean mail = limits.allowSilently(RateLimitSettings.MAIL_PER_EMAIL_VARIABLE, body.email());
         InvitationView created = invitations.invite(
-                id, actor, body.email(), MemberRole.of(body.role()).orElseThrow(), mail);
+                id, acting, body.email(), MemberRole.of(body.role()).orElseThrow(), mail);
         return Response.created(URI.create("orgs/" + id + "/invitations/" + created.id()))
                 .entity(created)
                 .build();
@@ -180,7 +180,7 @@ public class OrganizationsResource {
             @QueryParam(PageRequest.PER_PAGE) String perPage) {
         UUID id = organization(organizationId);
         PageRequest request = PageRequest.of(page, perPage);
-        return request.respond(invitations.of(id, actor(), InvitationStatus.of(status), request), uri)
+        return request.respond(invitations.of(id, actor.get(), InvitationStatus.of(status), request), uri)
                 .build();
     }
 
@@ -189,15 +189,8 @@ public class OrganizationsResource {
     @Path("{org_id}/invitations/{id}")
     public Response revoke(@PathParam("org_id") String organizationId, @PathParam("id") String invitationId) {
         UUID id = organization(organizationId);
-        invitations.revoke(id, actor(), member(invitationId));
+        invitations.revoke(id, actor.get(), member(invitationId));
         return Response.noContent().build();
-    }
-
-    /** The account the token names, or the API key the request presents (looked up here, once). */
-    private Actor actor() {
-        return apiKey.present()
-                ? Actor.apiKey(apiKey.grant())
-                : Actor.user(account.user().id());
     }
 
     /** An id that is not a UUID names nothing: the same 404 as an unknown one. */

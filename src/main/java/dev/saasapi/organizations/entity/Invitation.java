@@ -132,9 +132,12 @@ public class Invitation {
         this.acceptedAt = Organization.now();
     }
 
-    public void revoke() {
+    /** @return whether it was pending (an invitation no longer pending stays as it is) */
+    public boolean revoke() {
         if (pending()) {
             this.revokedAt = Organization.now();
+            return true;
         }
+        return false;
     }
 }

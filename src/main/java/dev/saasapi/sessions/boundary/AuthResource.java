@@ -3,9 +3,11 @@ package dev.saasapi.sessions.boundary;
 import dev.saasapi.accounts.boundary.Accounts;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.VerifiedPassword;
+import dev.saasapi.platform.audit.entity.SecurityEvent;
 import dev.saasapi.platform.bodies.control.RequestBodies;
 import dev.saasapi.platform.bodies.control.UrlEncodedForm;
 import dev.saasapi.platform.http.control.ClientAddresses;
+import dev.saasapi.platform.http.control.Printable;
 import dev.saasapi.platform.problems.control.InvalidFieldsException;
 import dev.saasapi.platform.problems.control.MalformedBodyException;
 import dev.saasapi.platform.problems.entity.OAuthError;
@@ -20,6 +22,7 @@ import dev.saasapi.sessions.entity.Session;
 import dev.saasapi.sessions.entity.TokenResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -62,6 +65,9 @@ public class AuthResource {
     SessionLifecycle sessions;
 
     @Inject
+    Event<SecurityEvent> audit;
+
+    @Inject
     GrantOutcomes outcomes;
 
     @POST
@@ -92,6 +98,10 @@ public class AuthResource {
         if (login == null) {
             attempt.failed();
             outcomes.login(false);
+            // the typed name is not recorded: people type passwords into it
+            audit.fire(SecurityEvent.failure("login.failed")
+                    .account(account.map(User::id).orElse(null))
+                    .by(SecurityEvent.Actor.anonymous()));
             throw new InvalidCredentialsException();
         }
         attempt.succeeded();
@@ -100,7 +110,7 @@ public class AuthResource {
             tokens = sessions.start(
                     login,
                     ClientInfo.userAgent(request),
-                    ClientInfo.storable(clients.of(request), Session.MAX_IP_ADDRESS_LENGTH));
+                    Printable.storable(clients.of(request), Session.MAX_IP_ADDRESS_LENGTH));
         } catch (InvalidCredentialsException e) {
             outcomes.login(false); // the password changed, or the account went, while this login was hashing
             throw e;

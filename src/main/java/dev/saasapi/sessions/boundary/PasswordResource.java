@@ -9,6 +9,7 @@ import dev.saasapi.accounts.entity.User;
 import dev.saasapi.identity.control.Caller;
 import dev.saasapi.identity.entity.Roles;
 import dev.saasapi.platform.http.control.ClientAddresses;
+import dev.saasapi.platform.http.control.Printable;
 import dev.saasapi.sessions.entity.Session;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -61,6 +62,6 @@ public class PasswordResource {
                 newHash,
                 caller.sessionId(),
                 ClientInfo.userAgent(request),
-                ClientInfo.storable(clients.of(request), Session.MAX_IP_ADDRESS_LENGTH)));
+                Printable.storable(clients.of(request), Session.MAX_IP_ADDRESS_LENGTH)));
     }
 }

@@ -9,6 +9,7 @@ import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.VerifiedPassword;
 import dev.saasapi.identity.control.PlatformAdmins;
 import dev.saasapi.identity.control.TokenIssuer;
+import dev.saasapi.platform.audit.entity.SecurityEvent;
 import dev.saasapi.platform.lists.control.Page;
 import dev.saasapi.platform.lists.control.PageRequest;
 import dev.saasapi.platform.ratelimit.boundary.RateLimits;
@@ -22,6 +23,7 @@ import dev.saasapi.sessions.entity.RefreshToken;
 import dev.saasapi.sessions.entity.Session;
 import dev.saasapi.sessions.entity.TokenResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -43,6 +45,9 @@ public class SessionLifecycle {
     private static final Logger LOG = Logger.getLogger(SessionLifecycle.class.getName());
 
     private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    Event<SecurityEvent> audit;
 
     @Inject
     SessionStore sessions;
@@ -87,6 +92,10 @@ public class SessionLifecycle {
         Instant now = user.notBeforeRevocation(clock.instant());
         sessions.removeExpiredOf(userId, now);
         Session session = newSession(userId, now, userAgent, ipAddress);
+        audit.fire(SecurityEvent.success("login.succeeded")
+                .account(userId)
+                .detail("session_id", session.id())
+                .by(SecurityEvent.Actor.user(userId)));
         return tokensFor(user, session, now);
     }
 
@@ -111,6 +120,10 @@ public class SessionLifecycle {
             LOG.warning(() -> "A used refresh token was presented again: ended session " + session.id() + " of user "
                     + session.userId());
             sessions.remove(session);
+            audit.fire(SecurityEvent.failure("refresh_token.replayed")
+                    .account(session.userId())
+                    .detail("session_id", session.id())
+                    .by(SecurityEvent.Actor.anonymous()));
             throw new InvalidRefreshTokenException();
         }
         if (user.isEmpty()
@@ -145,12 +158,16 @@ public class SessionLifecycle {
                 .filter(found -> found.userId().equals(userId) && !found.expired(clock.instant()))
                 .orElseThrow(UnknownSessionException::new);
         sessions.remove(session);
+        audit.fire(SecurityEvent.success("session.ended").account(userId).detail("session_id", sessionId));
     }
 
     /** Ends the session if it is still there: logging out twice is no error. */
     @Transactional
     public void endIfActive(UUID userId, UUID sessionId) {
-        sessions.find(sessionId).filter(found -> found.userId().equals(userId)).ifPresent(sessions::remove);
+        sessions.find(sessionId).filter(found -> found.userId().equals(userId)).ifPresent(session -> {
+            sessions.remove(session);
+            audit.fire(SecurityEvent.success("logout").account(userId).detail("session_id", sessionId));
+        });
     }
 
     /** Ends every session of the user, and every access token issued so far stops working at once. */
@@ -158,6 +175,7 @@ public class SessionLifecycle {
     public void endAll(UUID userId) {
         accounts.revokeTokens(userId);
         sessions.removeAllOf(userId);
+        audit.fire(SecurityEvent.success("logout.everywhere").account(userId));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.saasapi.accounts.entity.AccountRegistered;
 import dev.saasapi.accounts.entity.EmailChanged;
 import dev.saasapi.accounts.entity.PasswordChanged;
 import dev.saasapi.accounts.entity.User;
+import dev.saasapi.platform.audit.entity.SecurityEvent;
 import dev.saasapi.platform.mail.boundary.Outbox;
 import dev.saasapi.platform.secrets.control.InvalidEmailTokenException;
 import dev.saasapi.verification.control.AccountMails;
@@ -14,6 +15,7 @@ import dev.saasapi.verification.control.VerificationSettings;
 import dev.saasapi.verification.entity.RedeemedToken;
 import dev.saasapi.verification.entity.TokenPurpose;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,6 +37,9 @@ public class AccountMailer {
     static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
 
     private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    Event<SecurityEvent> audit;
 
     @Inject
     Outbox outbox;
@@ -95,11 +100,18 @@ public class AccountMailer {
     }
 
     /** A reset link, if the account exists and is active, and had none in the last minute. */
+    /** @param client who asked, recorded with the request in the account's security events */
     @Transactional
-    public void requestPasswordReset(String email) {
+    public void requestPasswordReset(String email, SecurityEvent.Client client) {
         accounts.findActiveByEmail(email)
                 .flatMap(user -> lockedIfQuiet(user, TokenPurpose.RESET_PASSWORD))
-                .ifPresent(user -> sendLink(user.id(), user.email(), TokenPurpose.RESET_PASSWORD));
+                .ifPresent(user -> {
+                    sendLink(user.id(), user.email(), TokenPurpose.RESET_PASSWORD);
+                    audit.fire(SecurityEvent.success("password_reset.requested")
+                            .account(user.id())
+                            .by(SecurityEvent.Actor.anonymous())
+                            .from(client));
+                });
     }
 
     /**

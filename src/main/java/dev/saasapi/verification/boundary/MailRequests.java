@@ -1,5 +1,8 @@
 package dev.saasapi.verification.boundary;
 
+import dev.saasapi.platform.audit.entity.SecurityEvent;
+import dev.saasapi.platform.http.control.ClientAddresses;
+import dev.saasapi.platform.http.control.RequestIds;
 import dev.saasapi.platform.ratelimit.boundary.RateLimits;
 import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
 import jakarta.annotation.Resource;
@@ -35,6 +38,9 @@ public class MailRequests {
     ManagedScheduledExecutorService executor;
 
     @Inject
+    ClientAddresses addresses;
+
+    @Inject
     AccountMailer mailer;
 
     @Inject
@@ -51,7 +57,10 @@ public class MailRequests {
 
     /** @throws dev.saasapi.platform.ratelimit.control.RateLimitedException over the per-address limit */
     public void passwordReset(String email, HttpServletRequest client) {
-        submit("password reset", email, client, () -> mailer.requestPasswordReset(email));
+        // captured now: the request is over when the reset is asked for
+        SecurityEvent.Client requester =
+                new SecurityEvent.Client(addresses.of(client), client.getHeader("User-Agent"), RequestIds.current());
+        submit("password reset", email, client, () -> mailer.requestPasswordReset(email, requester));
     }
 
     /** @throws dev.saasapi.platform.ratelimit.control.RateLimitedException over the per-address limit */

@@ -138,6 +138,15 @@ class AdminUsersIT extends HttpIT {
                 api.patchJson("/admin/users/" + user, admin, activation(false)).statusCode(),
                 "turning off what is off changes nothing");
 
+        // the deactivation is in the audit log, by the admin, and among the account's own events
+        UUID adminId = id(admin);
+        HttpResponse<String> audited =
+                api.get("/admin/audit-events?action=account.deactivated&actor_id=" + adminId, admin);
+        assertEquals(200, audited.statusCode(), audited.body());
+        JsonObject event = jsonArray(audited).getJsonObject(0);
+        assertEquals("admin", event.getJsonObject("actor").getString("type"));
+        assertEquals(user.toString(), event.getJsonObject("target").getString("id"));
+
         HttpResponse<String> on = api.patchJson("/admin/users/" + user, admin, activation(true));
         assertEquals(200, on.statusCode(), on.body());
         assertTrue(json(on).getBoolean("is_active"));

@@ -71,6 +71,7 @@ class OrganizationIsolationIT extends HttpIT {
         EXPECTED.put("POST /orgs/{org_id}/api-keys", List.of(404, 403, 201, 201, 404, 403, 403, 403));
         EXPECTED.put("GET /orgs/{org_id}/api-keys", List.of(404, 403, 200, 200, 404, 403, 403, 403));
         EXPECTED.put("DELETE /orgs/{org_id}/api-keys/{id}", List.of(404, 403, 204, 204, 404, 403, 403, 403));
+        EXPECTED.put("GET /orgs/{org_id}/audit-events", List.of(404, 403, 200, 200, 404, 403, 200, 404));
     }
 
     @Test

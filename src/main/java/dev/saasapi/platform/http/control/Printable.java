@@ -13,4 +13,19 @@ public final class Printable {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
     }
+
+    /**
+     * Client-sent text to store and show to people later (a User-Agent): at most {@code maxLength}
+     * characters, control characters and lone surrogates replaced; null when there is nothing.
+     */
+    public static String storable(String text, int maxLength) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String kept = text.length() > maxLength ? text.substring(0, maxLength) : text;
+        return kept.codePoints()
+                .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+    }
 }

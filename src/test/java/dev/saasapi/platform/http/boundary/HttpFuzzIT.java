@@ -369,8 +369,11 @@ class HttpFuzzIT extends HttpIT {
                                             "/orgs?page=2&per_page=3",
                                             org,
                                             org + "/members?per_page=1",
-                                            org + "/invitations?status=pending")
-                                    .get(random.nextInt(4)),
+                                            org + "/invitations?status=pending",
+                                            org
+                                                    + "/audit-events?action=organization.created&since=2020-01-01T00:00:00Z",
+                                            "/users/me/security-events?action=login.failed&per_page=5")
+                                    .get(random.nextInt(6)),
                             token);
                 case 19 -> json("PATCH", org, token, "{\"name\":\"Fuzz " + wrong + "\"}");
                 case 20 ->

@@ -34,7 +34,9 @@ class DatabaseMigrationsIT extends HttpIT {
             Map.entry("0006-create-organizations", "0006-organizations.yaml"),
             Map.entry("0006-create-memberships", "0006-organizations.yaml"),
             Map.entry("0007-create-invitations", "0007-invitations.yaml"),
-            Map.entry("0008-create-api-keys", "0008-api-keys.yaml"));
+            Map.entry("0008-create-api-keys", "0008-api-keys.yaml"),
+            Map.entry("0009-create-audit-events", "0009-audit-events.yaml"),
+            Map.entry("0009-create-api-key-addresses", "0009-audit-events.yaml"));
 
     @Test
     void serverAppliedEveryChangesetAtStartUp() throws Exception {

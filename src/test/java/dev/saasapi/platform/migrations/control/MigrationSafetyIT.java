@@ -70,7 +70,9 @@ class MigrationSafetyIT {
                             "0006-create-memberships:1",
                             "0006-create-organizations:1",
                             "0007-create-invitations:1",
-                            "0008-create-api-keys:1"),
+                            "0008-create-api-keys:1",
+                            "0009-create-api-key-addresses:1",
+                            "0009-create-audit-events:1"),
                     rows("SELECT id || ':' || count(*) FROM " + schema.name()
                             + ".databasechangelog GROUP BY id ORDER BY id"));
             assertEquals(2, count("SELECT count(*) FROM " + schema.name() + ".users"));

@@ -1,0 +1,172 @@
+package dev.saasapi.audit.boundary;
+
+import static dev.saasapi.it.Api.json;
+import static dev.saasapi.it.Api.jsonArray;
+import static dev.saasapi.it.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.saasapi.it.Api;
+import dev.saasapi.it.HttpIT;
+import dev.saasapi.it.Tenant;
+import dev.saasapi.it.Tenant.Person;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The audit log over HTTP: what is recorded, with whom and from where, and who may read it. */
+class AuditLogIT extends HttpIT {
+
+    private static final String PASSWORD = "audit-Passw0rd-1";
+    private static final String NEW_PASSWORD = "audit-Passw0rd-2-new";
+
+    private static List<String> actions(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        return jsonArray(response).stream()
+                .map(JsonObject.class::cast)
+                .map(event -> event.getString("action"))
+                .toList();
+    }
+
+    private static JsonObject first(HttpResponse<String> response, String action) {
+        return jsonArray(response).stream()
+                .map(JsonObject.class::cast)
+                .filter(event -> event.getString("action").equals(action))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(action + " not in " + response.body()));
+    }
+
+    @Test
+    void anAccountSeesItsOwnSecurityEventsNewestFirstWithWhereTheyCameFromAndNoSecrets() throws Exception {
+        String email = Api.uniqueEmail();
+        assertEquals(201, api.register(email, PASSWORD).statusCode());
+        HttpResponse<String> failed = api.login(email, "wrong-" + PASSWORD);
+        assertEquals(401, failed.statusCode());
+        JsonObject login = json(api.login(email, PASSWORD));
+        HttpResponse<String> changed = api.postJson(
+                "/users/me/password",
+                login.getString("access_token"),
+                Json.createObjectBuilder()
+                        .add("current_password", PASSWORD)
+                        .add("new_password", NEW_PASSWORD)
+                        .build()
+                        .toString());
+        assertEquals(200, changed.statusCode(), changed.body());
+        String token = json(changed).getString("access_token");
+
+        HttpResponse<String> events = api.get("/users/me/security-events", token);
+        assertEquals(
+                List.of("password.changed", "login.succeeded", "login.failed", "account.registered"), actions(events));
+        JsonObject refusal = first(events, "login.failed");
+        assertEquals("failure", refusal.getString("outcome"));
+        assertEquals("anonymous", refusal.getJsonObject("actor").getString("type"));
+        assertEquals(failed.headers().firstValue("X-Request-Id").orElseThrow(), refusal.getString("request_id"));
+        // the address rate limits see: the test's own (the suite's server trusts no proxy)
+        assertTrue(
+                NetworkInterface.getByInetAddress(InetAddress.getByName(refusal.getString("ip"))) != null,
+                refusal.toString());
+        assertFalse(refusal.getString("user_agent").isBlank());
+        JsonObject change = first(events, "password.changed");
+        assertEquals("user", change.getJsonObject("actor").getString("type"));
+        assertEquals(
+                json(api.get("/users/me", token)).getString("id"),
+                change.getJsonObject("actor").getString("id"));
+        for (String secret : List.of(PASSWORD, NEW_PASSWORD, login.getString("refresh_token"), token)) {
+            assertFalse(events.body().contains(secret), "a secret in the audit log");
+        }
+
+        assertEquals(List.of("login.failed"), actions(api.get("/users/me/security-events?action=login.failed", token)));
+        String later = URLEncoder.encode(Instant.now().plusSeconds(60).toString(), StandardCharsets.UTF_8);
+        assertEquals(List.of(), actions(api.get("/users/me/security-events?since=" + later, token)));
+        assertEquals(
+                4,
+                actions(api.get("/users/me/security-events?until=" + later, token))
+                        .size());
+        JsonObject problem = assertProblem(
+                api.get("/users/me/security-events?since=yesterday&actor_id=x", token), 422, "/problems/validation");
+        assertEquals(2, problem.getJsonArray("errors").size());
+    }
+
+    @Test
+    void anOrganizationsAdminsReadItsEventsWithTheActorOfEach() throws Exception {
+        Tenant tenant = Tenant.create(api);
+        Person member = tenant.add("member");
+        Person admin = tenant.add("admin");
+        assertEquals(
+                200,
+                api.patchJson(tenant.path() + "/members/" + member.id(), tenant.owner.token(), "{\"role\": \"admin\"}")
+                        .statusCode());
+        Tenant.Key key = tenant.apiKey("admin");
+        assertEquals(200, api.get(tenant.path() + "/members", key.key()).statusCode());
+        assertEquals(200, api.get(tenant.path() + "/members", key.key()).statusCode());
+        assertEquals(
+                204,
+                api.delete(tenant.path() + "/members/" + member.id(), key.key()).statusCode());
+        assertEquals(
+                204,
+                api.delete(tenant.path() + "/api-keys/" + key.id(), tenant.owner.token())
+                        .statusCode());
+        Tenant.create(api); // another organization's events never show here
+
+        HttpResponse<String> events = api.get(tenant.path() + "/audit-events", admin.token());
+        assertEquals(
+                List.of(
+                        "api_key.revoked",
+                        "member.removed",
+                        "api_key.used_from_new_ip",
+                        "api_key.created",
+                        "member.role_changed",
+                        "organization.created"),
+                actions(events));
+        assertEquals("6", events.headers().firstValue("X-Total-Count").orElseThrow());
+        JsonObject removal = first(events, "member.removed");
+        assertEquals("api_key", removal.getJsonObject("actor").getString("type"));
+        assertEquals(key.id().toString(), removal.getJsonObject("actor").getString("id"));
+        assertEquals(member.id().toString(), removal.getJsonObject("target").getString("id"));
+        JsonObject roleChange = first(events, "member.role_changed");
+        assertEquals(
+                tenant.owner.id().toString(), roleChange.getJsonObject("actor").getString("id"));
+        assertEquals("admin", roleChange.getJsonObject("details").getString("to"));
+        assertEquals(
+                List.of("member.role_changed"),
+                actions(api.get(
+                        tenant.path() + "/audit-events?actor_id=" + tenant.owner.id() + "&action=member.role_changed",
+                        admin.token())));
+
+        Person plain = tenant.add("member");
+        assertProblem(api.get(tenant.path() + "/audit-events", plain.token()), 403, "/problems/insufficient-role");
+        assertProblem(
+                api.get(tenant.path() + "/audit-events", Tenant.person(api).token()),
+                404,
+                "/problems/unknown-organization");
+        assertEquals(
+                200,
+                api.get(tenant.path() + "/audit-events", tenant.apiKey("admin").key())
+                        .statusCode());
+        assertProblem(
+                api.get(tenant.path() + "/audit-events", tenant.apiKey("member").key()),
+                403,
+                "/problems/insufficient-role");
+        // the member removed sees it among their own events
+        JsonArray own = jsonArray(api.get("/users/me/security-events?action=member.removed", member.token()));
+        assertEquals(1, own.size(), own.toString());
+        assertEquals(tenant.id.toString(), own.getJsonObject(0).getString("organization_id"));
+    }
+
+    @Test
+    void nobodyButPlatformAdminsReadsEverything() {
+        String user = api.registeredToken(Api.uniqueEmail(), PASSWORD);
+        assertProblem(api.get("/admin/audit-events", user), 403, "about:blank");
+        assertProblem(api.get("/admin/audit-events?action=x", UUID.randomUUID().toString()), 401, "about:blank");
+    }
+}

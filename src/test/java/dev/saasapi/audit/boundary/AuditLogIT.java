@@ -95,6 +95,25 @@ class AuditLogIT extends HttpIT {
         JsonObject problem = assertProblem(
                 api.get("/users/me/security-events?since=yesterday&actor_id=x", token), 422, "/problems/validation");
         assertEquals(2, problem.getJsonArray("errors").size());
+
+        // a reset is asked for after the answer has gone: the event still names the request and its client
+        HttpResponse<String> reset = api.postJson("/auth/password-reset", "{\"email\": \"" + email + "\"}");
+        assertEquals(202, reset.statusCode());
+        JsonObject requested = awaitEvent(token, "password_reset.requested");
+        assertEquals(reset.headers().firstValue("X-Request-Id").orElseThrow(), requested.getString("request_id"));
+        assertEquals(refusal.getString("ip"), requested.getString("ip"));
+    }
+
+    private JsonObject awaitEvent(String token, String action) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            JsonArray found = jsonArray(api.get("/users/me/security-events?action=" + action, token));
+            if (!found.isEmpty()) {
+                return found.getJsonObject(0);
+            }
+            assertTrue(System.nanoTime() < deadline, action + " was not recorded");
+            Thread.sleep(100);
+        }
     }
 
     @Test

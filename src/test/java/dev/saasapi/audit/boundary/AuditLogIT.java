@@ -11,6 +11,8 @@ import dev.saasapi.it.Api;
 import dev.saasapi.it.HttpIT;
 import dev.saasapi.it.Tenant;
 import dev.saasapi.it.Tenant.Person;
+import dev.saasapi.it.TestDatabase;
+import dev.saasapi.it.TestMail;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -187,5 +189,121 @@ class AuditLogIT extends HttpIT {
         String user = api.registeredToken(Api.uniqueEmail(), PASSWORD);
         assertProblem(api.get("/admin/audit-events", user), 403, "about:blank");
         assertProblem(api.get("/admin/audit-events?action=x", UUID.randomUUID().toString()), 401, "about:blank");
+    }
+
+    private final TestMail mail = TestMail.suite();
+
+    private String mailedToken(String email, String subject, String page) {
+        return TestMail.token(TestMail.link(mail.awaitOne(email, subject), TestMail.SUITE_PUBLIC_URL, page));
+    }
+
+    private static String body(String name, String value) {
+        return Json.createObjectBuilder().add(name, value).build().toString();
+    }
+
+    @Test
+    void everyChangeOfTheListIsRecorded() throws Exception {
+        Person person = Tenant.person(api);
+        assertEquals(
+                200,
+                api.postJson(
+                                "/auth/verify-email",
+                                body("token", mailedToken(person.email(), "Confirm", "/account/verify-email")))
+                        .statusCode());
+        // a refresh token used twice
+        JsonObject login = json(api.login(person.email(), Tenant.PASSWORD));
+        assertEquals(200, api.refresh(login.getString("refresh_token")).statusCode());
+        assertEquals(401, api.refresh(login.getString("refresh_token")).statusCode());
+        String token = json(api.login(person.email(), Tenant.PASSWORD)).getString("access_token");
+        String newEmail = "moved-" + person.email();
+        assertEquals(
+                200, api.patchJson("/users/me", token, body("email", newEmail)).statusCode());
+        assertEquals(
+                200,
+                api.postJson(
+                                "/auth/verify-email",
+                                body("token", mailedToken(newEmail, "Confirm", "/account/verify-email")))
+                        .statusCode());
+
+        Tenant tenant = Tenant.create(api);
+        assertEquals(
+                200,
+                api.patchJson(tenant.path(), tenant.owner.token(), body("name", "Audited"))
+                        .statusCode());
+        tenant.invite(newEmail, "member");
+        String accept = mailedToken(newEmail, "You are invited", "/account/accept-invitation");
+        assertEquals(
+                200,
+                api.postJson("/invitations/accept", token, body("token", accept))
+                        .statusCode());
+        String revoked = tenant.invite("someone-" + UUID.randomUUID() + "@example.com", "member");
+        assertEquals(
+                204,
+                api.delete(tenant.path() + "/invitations/" + revoked, tenant.owner.token())
+                        .statusCode());
+        assertEquals(
+                204,
+                api.delete(tenant.path() + "/members/" + person.id(), token).statusCode());
+
+        assertEquals(
+                202,
+                api.postJson("/auth/password-reset", body("email", newEmail)).statusCode());
+        String reset = mailedToken(newEmail, "Reset", "/account/reset-password");
+        assertEquals(
+                204,
+                api.postJson(
+                                "/auth/password-reset/confirm",
+                                Json.createObjectBuilder()
+                                        .add("token", reset)
+                                        .add("new_password", NEW_PASSWORD)
+                                        .build()
+                                        .toString())
+                        .statusCode());
+        token = json(api.login(newEmail, NEW_PASSWORD)).getString("access_token");
+        String other = json(api.login(newEmail, NEW_PASSWORD)).getString("access_token");
+        String otherSession = jsonArray(api.get("/users/me/sessions", token)).stream()
+                .map(JsonObject.class::cast)
+                .filter(session -> !session.getBoolean("current"))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
+        assertEquals(
+                204, api.delete("/users/me/sessions/" + otherSession, token).statusCode());
+        assertEquals(204, api.post("/auth/logout", token).statusCode());
+        String last = json(api.login(newEmail, NEW_PASSWORD)).getString("access_token");
+        assertEquals(204, api.post("/auth/logout?scope=all", last).statusCode());
+        assertEquals(204, api.delete(tenant.path(), tenant.owner.token()).statusCode());
+
+        List<String> ofPerson = TestDatabase.strings(
+                "SELECT DISTINCT action FROM audit_events WHERE account_id = ? ORDER BY action", person.id());
+        for (String action : List.of(
+                "account.registered",
+                "email.verified",
+                "refresh_token.replayed",
+                "email.changed",
+                "invitation.accepted",
+                "member.added",
+                "member.left",
+                "password_reset.requested",
+                "password_reset.completed",
+                "login.succeeded",
+                "session.ended",
+                "logout",
+                "logout.everywhere")) {
+            assertTrue(ofPerson.contains(action), action + " not among " + ofPerson);
+        }
+        List<String> ofOrganization = TestDatabase.strings(
+                "SELECT DISTINCT action FROM audit_events WHERE organization_id = ? ORDER BY action", tenant.id);
+        assertEquals(
+                List.of(
+                        "invitation.accepted",
+                        "invitation.created",
+                        "invitation.revoked",
+                        "member.added",
+                        "member.left",
+                        "organization.created",
+                        "organization.deleted",
+                        "organization.updated"),
+                ofOrganization);
     }
 }

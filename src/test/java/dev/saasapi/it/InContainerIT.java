@@ -1,6 +1,10 @@
 package dev.saasapi.it;
 
+import dev.saasapi.platform.persistence.control.ApplicationDataSource;
 import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,6 +13,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import javax.sql.DataSource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
@@ -92,5 +97,18 @@ public abstract class InContainerIT {
 
     private static UserTransaction userTransaction() throws NamingException {
         return InitialContext.doLookup("java:comp/UserTransaction");
+    }
+
+    /** The first column of the first row of a query with one parameter, through the application's datasource. */
+    protected static long count(String sql, Object parameter) throws Exception {
+        DataSource database = InitialContext.doLookup(ApplicationDataSource.JNDI_NAME);
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 }

@@ -1,15 +1,16 @@
 package dev.saasapi.admin.boundary;
 
 import dev.saasapi.audit.boundary.AuditEvents;
+import dev.saasapi.audit.boundary.AuditListRequest;
 import dev.saasapi.identity.entity.Roles;
 import dev.saasapi.platform.lists.control.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,16 +34,9 @@ public class AdminAuditResource {
 
     /** Newest first. */
     @GET
-    public Response list(
-            @QueryParam("action") String action,
-            @QueryParam("actor_id") String actorId,
-            @QueryParam("since") String since,
-            @QueryParam("until") String until,
-            @QueryParam(PageRequest.PAGE) String page,
-            @QueryParam(PageRequest.PER_PAGE) String perPage) {
+    public Response list(@BeanParam AuditListRequest request) {
         admin.require();
-        PageRequest request = PageRequest.of(page, perPage);
-        return request.respond(events.all(AuditEvents.filters(action, actorId, since, until), request), uri)
-                .build();
+        PageRequest page = request.page();
+        return page.respond(events.all(request.filters(), page), uri).build();
     }
 }

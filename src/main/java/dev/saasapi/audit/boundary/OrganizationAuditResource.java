@@ -7,11 +7,11 @@ import dev.saasapi.platform.lists.control.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,20 +39,10 @@ public class OrganizationAuditResource {
 
     /** Newest first. */
     @GET
-    public Response list(
-            @PathParam("org_id") String organizationId,
-            @QueryParam("action") String action,
-            @QueryParam("actor_id") String actorId,
-            @QueryParam("since") String since,
-            @QueryParam("until") String until,
-            @QueryParam(PageRequest.PAGE) String page,
-            @QueryParam(PageRequest.PER_PAGE) String perPage) {
+    public Response list(@PathParam("org_id") String organizationId, @BeanParam AuditListRequest request) {
         UUID organization = PathIds.parse(organizationId).orElse(NOTHING);
-        PageRequest request = PageRequest.of(page, perPage);
-        return request.respond(
-                        events.ofOrganization(
-                                organization, actor.get(), AuditEvents.filters(action, actorId, since, until), request),
-                        uri)
+        PageRequest page = request.page();
+        return page.respond(events.ofOrganization(organization, actor.get(), request.filters(), page), uri)
                 .build();
     }
 }

@@ -6,10 +6,10 @@ import dev.saasapi.platform.lists.control.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,18 +33,9 @@ public class SecurityEventsResource {
 
     /** Newest first. */
     @GET
-    public Response list(
-            @QueryParam("action") String action,
-            @QueryParam("actor_id") String actorId,
-            @QueryParam("since") String since,
-            @QueryParam("until") String until,
-            @QueryParam(PageRequest.PAGE) String page,
-            @QueryParam(PageRequest.PER_PAGE) String perPage) {
-        PageRequest request = PageRequest.of(page, perPage);
-        return request.respond(
-                        events.ofAccount(
-                                account.user().id(), AuditEvents.filters(action, actorId, since, until), request),
-                        uri)
+    public Response list(@BeanParam AuditListRequest request) {
+        PageRequest page = request.page();
+        return page.respond(events.ofAccount(account.user().id(), request.filters(), page), uri)
                 .build();
     }
 }

@@ -5,17 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.saasapi.accounts.boundary.Accounts;
 import dev.saasapi.it.InContainerIT;
 import dev.saasapi.platform.audit.entity.SecurityEvent;
-import dev.saasapi.platform.persistence.control.ApplicationDataSource;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.naming.InitialContext;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,19 +55,5 @@ class AuditFollowsItsChangesIT extends InContainerIT {
                         "SELECT count(*) FROM audit_events WHERE account_id = ? AND outcome = 'failure'"
                                 + " AND actor_type = 'anonymous'",
                         account));
-    }
-
-    private static long count(String sql, UUID parameter) throws Exception {
-        DataSource database = InitialContext.doLookup(ApplicationDataSource.JNDI_NAME);
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, parameter);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

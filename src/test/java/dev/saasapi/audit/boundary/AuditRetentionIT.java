@@ -10,7 +10,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,12 +42,15 @@ class AuditRetentionIT extends InContainerIT {
             long purged =
                     CompletableFuture.supplyAsync(retention::purge, executor).get(30, TimeUnit.SECONDS);
             assertEquals(0, purged, "another instance is purging: this one leaves it the work");
-            assertEquals(2, count(account));
+            assertEquals(2, count("SELECT count(*) FROM audit_events WHERE account_id = ?", account));
             other.rollback();
         }
 
         assertTrue(retention.purge() >= 1);
-        assertEquals(1, count(account), "the event of 364 days ago stays");
+        assertEquals(
+                1,
+                count("SELECT count(*) FROM audit_events WHERE account_id = ?", account),
+                "the event of 364 days ago stays");
     }
 
     private static void insert(UUID account, String age) throws Exception {
@@ -59,18 +61,6 @@ class AuditRetentionIT extends InContainerIT {
             statement.setString(1, age);
             statement.setObject(2, account);
             statement.executeUpdate();
-        }
-    }
-
-    private static long count(UUID account) throws Exception {
-        try (Connection connection = database().getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("SELECT count(*) FROM audit_events WHERE account_id = ?")) {
-            statement.setObject(1, account);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
         }
     }
 

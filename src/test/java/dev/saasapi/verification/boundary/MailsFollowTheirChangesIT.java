@@ -9,17 +9,10 @@ import dev.saasapi.accounts.entity.User;
 import dev.saasapi.it.InContainerIT;
 import dev.saasapi.platform.mail.boundary.Outbox;
 import dev.saasapi.platform.mail.entity.Mail;
-import dev.saasapi.platform.persistence.control.ApplicationDataSource;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.UUID;
-import javax.naming.InitialContext;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,19 +68,5 @@ class MailsFollowTheirChangesIT extends InContainerIT {
         User user = users.add(new User(email, HASH));
         registered.fire(new AccountRegistered(user.id(), email));
         return user;
-    }
-
-    private static long count(String sql, String parameter) throws Exception {
-        DataSource database = InitialContext.doLookup(ApplicationDataSource.JNDI_NAME);
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

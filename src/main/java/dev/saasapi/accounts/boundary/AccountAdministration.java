@@ -111,10 +111,14 @@ public class AccountAdministration {
 
     /** The account, locked after every admin's, if another active admin remains when it goes. */
     private User lockLeavingAnAdmin(UUID accountId) {
-        List<User> adminAccounts = users.lockWithEmails(admins.emails());
+        List<UserStore.AdminCandidate> adminAccounts = users.lockWithEmails(admins.emails());
         User user = users.findForUpdate(accountId).orElseThrow(UnknownUserException::new);
-        if (activeAdmin(user)
-                && adminAccounts.stream().noneMatch(other -> !other.id().equals(accountId) && activeAdmin(other))) {
+        if (user.active()
+                && admins.isAdmin(user.email(), user.emailVerified())
+                && adminAccounts.stream()
+                        .noneMatch(other -> !other.id().equals(accountId)
+                                && other.active()
+                                && admins.isAdmin(other.email(), other.emailVerified()))) {
             throw new LastAdminException();
         }
         return user;
@@ -122,9 +126,5 @@ public class AccountAdministration {
 
     private static SecurityEvent.Actor admin(UUID adminId) {
         return new SecurityEvent.Actor(SecurityEvent.Actor.ADMIN, adminId);
-    }
-
-    private boolean activeAdmin(User user) {
-        return user.active() && admins.isAdmin(user.email(), user.emailVerified());
     }
 }

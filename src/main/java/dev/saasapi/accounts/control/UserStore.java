@@ -12,6 +12,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,18 +40,40 @@ public class UserStore {
         return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /** What the check for the last admin reads of an account, as it is in the database. */
+    public record AdminCandidate(UUID id, String email, boolean active, boolean emailVerified) {}
+
     /**
      * The accounts with these emails (lower-case), locked in the order of their ids, so that two
-     * transactions locking overlapping sets wait for each other instead of deadlocking.
+     * transactions locking overlapping sets wait for each other instead of deadlocking. {@code FOR NO
+     * KEY UPDATE}: changes to these rows wait, rows that merely reference them (a new session, an
+     * invitation) do not.
      */
-    public List<User> lockWithEmails(Set<String> emails) {
+    public List<AdminCandidate> lockWithEmails(Set<String> emails) {
         if (emails.isEmpty()) {
             return List.of();
         }
-        return em.createNamedQuery(User.WITH_EMAILS, User.class)
-                .setParameter("emails", emails)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+        List<String> listed = List.copyOf(emails);
+        StringBuilder sql =
+                new StringBuilder("SELECT id, email, is_active, email_verified FROM users WHERE lower(email) IN (");
+        for (int i = 1; i <= listed.size(); i++) {
+            sql.append(i == 1 ? "" : ", ").append('?').append(i);
+        }
+        Query query = em.createNativeQuery(
+                sql.append(") ORDER BY id FOR NO KEY UPDATE").toString());
+        for (int i = 0; i < listed.size(); i++) {
+            query.setParameter(i + 1, listed.get(i));
+        }
+        List<AdminCandidate> accounts = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            accounts.add(new AdminCandidate(
+                    columns[0] instanceof UUID id ? id : UUID.fromString(columns[0].toString()),
+                    (String) columns[1],
+                    Boolean.TRUE.equals(columns[2]),
+                    Boolean.TRUE.equals(columns[3])));
+        }
+        return accounts;
     }
 
     /**

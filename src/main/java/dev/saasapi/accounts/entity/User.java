@@ -20,7 +20,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE LOWER(u.email) = LOWER(:email)")
-@NamedQuery(name = User.WITH_EMAILS, query = "SELECT u FROM User u WHERE LOWER(u.email) IN :emails ORDER BY u.id")
 // no version bump: a new hash of the same password is no change a concurrent PATCH should trip over
 @NamedQuery(
         name = User.REPLACE_PASSWORD_HASH,
@@ -28,7 +27,6 @@ import java.util.UUID;
 public class User {
 
     public static final String BY_EMAIL = "User.byEmail";
-    public static final String WITH_EMAILS = "User.withEmails";
     public static final String REPLACE_PASSWORD_HASH = "User.replacePasswordHash";
 
     @Id

@@ -1,5 +1,7 @@
 package dev.saasapi.admin.boundary;
 
+import static dev.saasapi.platform.problems.control.MalformedBodyException.requireBody;
+
 import dev.saasapi.accounts.boundary.AccountAdministration;
 import dev.saasapi.accounts.boundary.Accounts;
 import dev.saasapi.accounts.entity.AccountActivation;
@@ -70,6 +72,7 @@ public class AdminUsersResource {
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public UserView update(@PathParam("id") String id, @Valid AccountActivation body) {
+        requireBody(body);
         User caller = admin.require();
         return UserView.of(administration.setActive(caller.id(), AccountAdministration.accountId(id), body.isActive()));
     }

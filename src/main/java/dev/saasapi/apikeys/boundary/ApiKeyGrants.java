@@ -6,11 +6,15 @@ import dev.saasapi.identity.entity.ApiKeyGrant;
 import dev.saasapi.organizations.entity.MemberRole;
 import dev.saasapi.platform.audit.entity.SecurityEvent;
 import dev.saasapi.platform.http.control.ClientAddresses;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +44,9 @@ public class ApiKeyGrants implements ApiKeyLookup {
 
     @Inject
     Event<SecurityEvent> audit;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
@@ -72,9 +79,20 @@ public class ApiKeyGrants implements ApiKeyLookup {
                     .detail("ip", ip)
                     .by(new SecurityEvent.Actor(SecurityEvent.Actor.API_KEY, found.keyId())));
         }
-        if (seen.size() >= REMEMBERED_ADDRESSES) {
-            seen.clear();
-        }
-        seen.add(pair);
+        // remembered once written for good: a rolled-back first use is tried again on the next request
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    if (seen.size() >= REMEMBERED_ADDRESSES) {
+                        seen.clear();
+                    }
+                    seen.add(pair);
+                }
+            }
+        });
     }
 }

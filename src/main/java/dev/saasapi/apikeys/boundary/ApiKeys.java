@@ -1,5 +1,6 @@
 package dev.saasapi.apikeys.boundary;
 
+import dev.saasapi.accounts.boundary.Accounts;
 import dev.saasapi.apikeys.control.ApiKeyStore;
 import dev.saasapi.apikeys.control.UnknownApiKeyException;
 import dev.saasapi.apikeys.entity.ApiKey;
@@ -36,15 +37,25 @@ public class ApiKeys {
     Organizations organizations;
 
     @Inject
+    Accounts accounts;
+
+    @Inject
     Event<SecurityEvent> audit;
 
     /** The key is in the answer, and nowhere else ever again. */
     @Transactional
     public CreatedApiKey create(UUID organizationId, UUID userId, ApiKeyCreation body) {
-        organizations.role(organizationId, Actor.user(userId), MemberRole.ADMIN);
-        if (body.expiresAt() != null && !body.expiresAt().isAfter(OffsetDateTime.now())) {
-            throw new InvalidFieldsException(List.of(new Problem.FieldError("expires_at", "must be in the future")));
+        if (body.expiresAt() != null
+                && (!body.expiresAt().isAfter(OffsetDateTime.now())
+                        || body.expiresAt().getYear() > 9999)) {
+            throw new InvalidFieldsException(
+                    List.of(new Problem.FieldError("expires_at", "must be in the future, before the year 10000")));
         }
+        // the creator's account, then the organization: the lock order of every writer, and the key
+        // cannot outlive a removal of its creator or the organization's deletion that runs meanwhile
+        accounts.lock(userId);
+        organizations.lock(organizationId);
+        organizations.role(organizationId, Actor.user(userId), MemberRole.ADMIN);
         String key = ApiKeyFormat.generate();
         ApiKey stored = new ApiKey(
                 organizationId,

@@ -59,10 +59,22 @@ public class AuditEvents {
         return AuditQuery.everything(action, actor, from, to);
     }
 
-    /** The events that concern the account (its logins, password and email changes, sessions ended, …). */
+    /**
+     * The events that concern the account (its logins, password and email changes, sessions ended, …):
+     * where someone else acted, without their address and browser.
+     */
     @Transactional
     public Page<AuditEventView> ofAccount(UUID accountId, AuditQuery filters, PageRequest page) {
-        return page(filters.ofAccount(accountId), page);
+        Page<AuditEventView> events = page(filters.ofAccount(accountId), page);
+        String self = accountId.toString();
+        return new Page<>(
+                events.items().stream()
+                        .map(event ->
+                                event.actor().id() == null || event.actor().id().equals(self)
+                                        ? event
+                                        : event.seenByTheAccount())
+                        .toList(),
+                events.total());
     }
 
     /** The organization's events, for its admins and owners (and its admin keys). */
@@ -87,7 +99,12 @@ public class AuditEvents {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text.strip());
+            OffsetDateTime time = OffsetDateTime.parse(text.strip());
+            if (time.getYear() >= 1 && time.getYear() <= 9999) {
+                return time;
+            }
+            errors.add(new Problem.FieldError(name, "must be between the years 1 and 9999"));
+            return null;
         } catch (DateTimeParseException e) {
             errors.add(
                     new Problem.FieldError(name, "must be a date-time with an offset, such as 2026-01-31T12:00:00Z"));

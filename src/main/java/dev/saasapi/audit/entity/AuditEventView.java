@@ -20,6 +20,16 @@ public record AuditEventView(
         @JsonbNillable @JsonbProperty("request_id") String requestId,
         Map<String, String> details) {
 
+    /**
+     * The event as the account it concerns sees it when someone else acted (an organization's admin, a
+     * platform admin): not the actor's address and browser, nor a platform admin's id.
+     */
+    public AuditEventView seenByTheAccount() {
+        Party shownActor = "admin".equals(actor.type()) ? new Party(actor.type(), null) : actor;
+        return new AuditEventView(
+                id, occurredAt, organizationId, shownActor, action, target, outcome, null, null, requestId, details);
+    }
+
     /** An actor or a target: a type and, where there is one, an id. */
     public record Party(String type, @JsonbNillable String id) {}
 }

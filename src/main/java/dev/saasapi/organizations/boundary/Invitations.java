@@ -75,7 +75,16 @@ public class Invitations {
         if (store.hasMemberWithEmail(organizationId, email)) {
             throw new AlreadyMemberException();
         }
-        store.revokePendingInvitations(organizationId, email);
+        // a new invitation replaces the pending one
+        for (Invitation replaced : store.pendingInvitations(organizationId, email)) {
+            if (replaced.revoke()) {
+                audit.fire(SecurityEvent.success("invitation.revoked")
+                        .organization(organizationId)
+                        .target("invitation", replaced.id())
+                        .detail("email", replaced.email())
+                        .detail("reason", "replaced by a new invitation"));
+            }
+        }
         String token = SecretTokens.generate();
         Invitation invitation = new Invitation(
                 organizationId, email, role, SecretTokens.hash(token), actor.accountable(), settings.ttl());

@@ -181,9 +181,24 @@ public class Organizations {
         if (!store.soleOwnedBy(deleted.accountId()).isEmpty()) {
             throw new LastOwnerException();
         }
+        // the database removes the memberships with the account; what goes with them is said here
+        for (Membership membership : store.membershipsOf(deleted.accountId())) {
+            memberRemoved.fire(new MemberRemoved(membership.organizationId(), deleted.accountId()));
+            audit.fire(SecurityEvent.success("member.removed")
+                    .organization(membership.organizationId())
+                    .target("member", deleted.accountId())
+                    .detail("role", membership.role().value())
+                    .detail("reason", "the account was deleted"));
+        }
     }
 
-    Organization lock(UUID organizationId) {
+    /**
+     * The organization, locked until the transaction ends: changes to it and to what belongs to it take
+     * turns. Lock the account first where one is written too (the lock order of every writer).
+     *
+     * @throws UnknownOrganizationException if there is none with this id
+     */
+    public Organization lock(UUID organizationId) {
         return store.lock(organizationId).orElseThrow(UnknownOrganizationException::new);
     }
 

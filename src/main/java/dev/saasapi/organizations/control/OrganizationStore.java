@@ -177,6 +177,23 @@ public class OrganizationStore {
                 .getSingleResult();
     }
 
+    /** Every membership of the account. */
+    public List<Membership> membershipsOf(UUID userId) {
+        return em.createQuery(
+                        "SELECT m FROM Membership m WHERE m.userId = :user ORDER BY m.organizationId", Membership.class)
+                .setParameter("user", userId)
+                .getResultList();
+    }
+
+    /** The email's invitations to the organization neither accepted nor revoked, locked (after the organization: the lock order). */
+    public List<Invitation> pendingInvitations(UUID organizationId, String email) {
+        return em.createNamedQuery(Invitation.PENDING_FOR, Invitation.class)
+                .setParameter("organization", organizationId)
+                .setParameter("email", email)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
     /** The organizations in which the account is the only owner. */
     public List<UUID> soleOwnedBy(UUID userId) {
         return em.createNamedQuery(Membership.SOLE_OWNED_OF_USER, UUID.class)
@@ -197,15 +214,6 @@ public class OrganizationStore {
     public void add(Invitation invitation) {
         em.persist(invitation);
         flush();
-    }
-
-    /** A new invitation replaces the email's pending one: that one is revoked. */
-    public void revokePendingInvitations(UUID organizationId, String email) {
-        em.createNamedQuery(Invitation.REVOKE_PENDING_FOR)
-                .setParameter("organization", organizationId)
-                .setParameter("email", email)
-                .setParameter("now", Organization.now())
-                .executeUpdate();
     }
 
     /** The organization's invitation with this id. */

@@ -18,9 +18,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "invitations")
 @NamedQuery(
-        name = Invitation.REVOKE_PENDING_FOR,
-        query = "UPDATE Invitation i SET i.revokedAt = :now WHERE i.organizationId = :organization"
-                + " AND LOWER(i.email) = LOWER(:email) AND i.acceptedAt IS NULL AND i.revokedAt IS NULL")
+        name = Invitation.PENDING_FOR,
+        query = "SELECT i FROM Invitation i WHERE i.organizationId = :organization"
+                + " AND LOWER(i.email) = LOWER(:email) AND i.acceptedAt IS NULL AND i.revokedAt IS NULL ORDER BY i.id")
 @NamedQuery(
         name = Invitation.BY_TOKEN_HASH,
         query = "SELECT i.organizationId, i.id FROM Invitation i WHERE i.tokenHash = :hash")
@@ -33,7 +33,7 @@ import java.util.UUID;
         query = "SELECT count(i) FROM Invitation i WHERE i.organizationId = :organization AND" + Invitation.HAS_STATUS)
 public class Invitation {
 
-    public static final String REVOKE_PENDING_FOR = "Invitation.revokePendingFor";
+    public static final String PENDING_FOR = "Invitation.pendingFor";
     public static final String BY_TOKEN_HASH = "Invitation.byTokenHash";
     public static final String OF_ORGANIZATION = "Invitation.ofOrganization";
     public static final String COUNT_OF_ORGANIZATION = "Invitation.countOfOrganization";

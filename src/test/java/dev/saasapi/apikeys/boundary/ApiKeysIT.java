@@ -16,9 +16,13 @@ import dev.saasapi.it.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -256,6 +260,37 @@ class ApiKeysIT extends HttpIT {
                 api.deleteJson("/users/me", admin.token(), "{\"current_password\": \"" + Tenant.PASSWORD + "\"}")
                         .statusCode());
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM api_keys WHERE created_by = ?", admin.id()));
+        assertEquals(
+                List.of("api_key.created", "api_key.revoked", "member.removed", "organization.created"),
+                TestDatabase.strings(
+                        "SELECT DISTINCT action FROM audit_events WHERE organization_id = ? ORDER BY action",
+                        other.id));
+    }
+
+    @Test
+    void aKeyMadeWhileItsCreatorIsRemovedIsNotMade() throws Exception {
+        Tenant tenant = Tenant.create(api);
+        Person admin = tenant.add("admin");
+        try (Connection removal = TestDatabase.connect()) {
+            removal.setAutoCommit(false);
+            // what removing the member does: the organization locked, the membership gone
+            try (PreparedStatement lock =
+                            removal.prepareStatement("SELECT id FROM organizations WHERE id = ? FOR UPDATE");
+                    PreparedStatement remove = removal.prepareStatement(
+                            "DELETE FROM memberships WHERE organization_id = ? AND user_id = ?")) {
+                lock.setObject(1, tenant.id);
+                lock.executeQuery().close();
+                remove.setObject(1, tenant.id);
+                remove.setObject(2, admin.id());
+                remove.executeUpdate();
+            }
+            CompletableFuture<HttpResponse<String>> creation =
+                    CompletableFuture.supplyAsync(() -> create(tenant, admin.token(), creation("Racing", "member")));
+            TestDatabase.awaitWaitersFor(removal);
+            removal.commit();
+            assertProblem(creation.get(30, TimeUnit.SECONDS), 404, "/problems/unknown-organization");
+        }
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM api_keys WHERE organization_id = ?", tenant.id));
     }
 
     @Test

@@ -8,10 +8,10 @@ import dev.saasapi.platform.lists.control.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,14 +35,10 @@ public class AdminOrganizationsResource {
 
     /** {@code q} matches part of the name or slug; {@code sort} is {@code created_at} (default), {@code name}, or either with {@code -}. */
     @GET
-    public Response list(
-            @QueryParam("q") String query,
-            @QueryParam("sort") String sort,
-            @QueryParam(PageRequest.PAGE) String page,
-            @QueryParam(PageRequest.PER_PAGE) String perPage) {
+    public Response list(@BeanParam SearchRequest search) {
         admin.require();
-        PageRequest request = PageRequest.of(page, perPage);
-        Page<OrganizationSummary> found = organizations.search(query, sort, request);
+        PageRequest request = search.page();
+        Page<OrganizationSummary> found = organizations.search(search.query, search.sort, request);
         return request.respond(found.items(), found.total(), uri).build();
     }
 }

@@ -14,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -48,14 +48,10 @@ public class AdminUsersResource {
 
     /** {@code q} matches part of the email; {@code sort} is {@code created_at} (default), {@code email}, or either with {@code -}. */
     @GET
-    public Response list(
-            @QueryParam("q") String query,
-            @QueryParam("sort") String sort,
-            @QueryParam(PageRequest.PAGE) String page,
-            @QueryParam(PageRequest.PER_PAGE) String perPage) {
+    public Response list(@BeanParam SearchRequest search) {
         admin.require();
-        PageRequest request = PageRequest.of(page, perPage);
-        Page<User> found = accounts.search(query, sort, request);
+        PageRequest request = search.page();
+        Page<User> found = accounts.search(search.query, search.sort, request);
         return request.respond(found.items().stream().map(UserView::of).toList(), found.total(), uri)
                 .build();
     }

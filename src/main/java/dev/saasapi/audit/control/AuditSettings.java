@@ -1,5 +1,6 @@
 package dev.saasapi.audit.control;
 
+import dev.saasapi.platform.config.control.CachedSetting;
 import dev.saasapi.platform.config.control.Settings;
 import dev.saasapi.platform.config.control.StartupFailure;
 import jakarta.annotation.Priority;
@@ -20,7 +21,8 @@ public class AuditSettings {
     @Inject
     Settings settings;
 
-    private volatile Duration retention;
+    private final CachedSetting<Duration> retention = new CachedSetting<>(
+            settings -> settings.duration(RETENTION_VARIABLE, DEFAULT_DAYS, ChronoUnit.DAYS, 1, 3650));
 
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object started) {
         StartupFailure.check(this::retention);
@@ -28,15 +30,6 @@ public class AuditSettings {
 
     /** From a day to ten years. */
     public Duration retention() {
-        Duration read = retention;
-        if (read == null) {
-            retention = read = Settings.duration(
-                    RETENTION_VARIABLE,
-                    settings.value(RETENTION_VARIABLE, String.valueOf(DEFAULT_DAYS)),
-                    ChronoUnit.DAYS,
-                    1,
-                    3650);
-        }
-        return read;
+        return retention.get(settings);
     }
 }

@@ -1,5 +1,6 @@
 package dev.saasapi.identity.control;
 
+import dev.saasapi.platform.config.control.CachedSetting;
 import dev.saasapi.platform.config.control.InvalidConfigurationException;
 import dev.saasapi.platform.config.control.Settings;
 import dev.saasapi.platform.config.control.StartupFailure;
@@ -26,7 +27,8 @@ public class PlatformAdmins {
     @Inject
     Settings settings;
 
-    private volatile Set<String> emails;
+    private final CachedSetting<Set<String>> emails =
+            new CachedSetting<>(settings -> parse(settings.value(VARIABLE, "")));
 
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object started) {
         StartupFailure.check(this::emails);
@@ -39,11 +41,7 @@ public class PlatformAdmins {
 
     /** The listed addresses, lower-case. */
     public Set<String> emails() {
-        Set<String> read = emails;
-        if (read == null) {
-            emails = read = parse(settings.value(VARIABLE, ""));
-        }
-        return read;
+        return emails.get(settings);
     }
 
     static Set<String> parse(String text) {

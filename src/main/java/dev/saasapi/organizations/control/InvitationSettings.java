@@ -1,5 +1,6 @@
 package dev.saasapi.organizations.control;
 
+import dev.saasapi.platform.config.control.CachedSetting;
 import dev.saasapi.platform.config.control.Settings;
 import dev.saasapi.platform.config.control.StartupFailure;
 import jakarta.annotation.Priority;
@@ -20,7 +21,8 @@ public class InvitationSettings {
     @Inject
     Settings settings;
 
-    private volatile Duration ttl;
+    private final CachedSetting<Duration> ttl =
+            new CachedSetting<>(settings -> settings.duration(TTL_VARIABLE, DEFAULT_DAYS, ChronoUnit.DAYS, 1, 30));
 
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object started) {
         StartupFailure.check(this::ttl);
@@ -28,11 +30,6 @@ public class InvitationSettings {
 
     /** From a day to 30 days. */
     public Duration ttl() {
-        Duration read = ttl;
-        if (read == null) {
-            ttl = read = Settings.duration(
-                    TTL_VARIABLE, settings.value(TTL_VARIABLE, String.valueOf(DEFAULT_DAYS)), ChronoUnit.DAYS, 1, 30);
-        }
-        return read;
+        return ttl.get(settings);
     }
 }

@@ -1,5 +1,6 @@
 package dev.saasapi.sessions.control;
 
+import dev.saasapi.platform.config.control.CachedSetting;
 import dev.saasapi.platform.config.control.InvalidConfigurationException;
 import dev.saasapi.platform.config.control.Settings;
 import dev.saasapi.platform.config.control.StartupFailure;
@@ -25,7 +26,8 @@ public class SessionLifetime {
     @Inject
     Settings settings;
 
-    private volatile Duration lifetime;
+    private final CachedSetting<Duration> lifetime =
+            new CachedSetting<>(settings -> parse(settings.value(VARIABLE, String.valueOf(DEFAULT_DAYS))));
 
     /** A wrong {@code REFRESH_TOKEN_EXPIRE_DAYS} stops the start-up, naming the variable. */
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object started) {
@@ -34,11 +36,7 @@ public class SessionLifetime {
 
     /** @throws InvalidConfigurationException when the setting is wrong */
     public Duration duration() {
-        Duration read = lifetime;
-        if (read == null) {
-            lifetime = read = parse(settings.value(VARIABLE, String.valueOf(DEFAULT_DAYS)));
-        }
-        return read;
+        return lifetime.get(settings);
     }
 
     static Duration parse(String days) {

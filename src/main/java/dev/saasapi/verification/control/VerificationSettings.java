@@ -1,5 +1,6 @@
 package dev.saasapi.verification.control;
 
+import dev.saasapi.platform.config.control.CachedSetting;
 import dev.saasapi.platform.config.control.Settings;
 import dev.saasapi.platform.config.control.StartupFailure;
 import jakarta.annotation.Priority;
@@ -22,8 +23,10 @@ public class VerificationSettings {
     @Inject
     Settings settings;
 
-    private volatile Duration verificationTtl;
-    private volatile Duration resetTtl;
+    private final CachedSetting<Duration> verificationTtl = new CachedSetting<>(settings ->
+            settings.duration(VERIFICATION_TTL_VARIABLE, DEFAULT_VERIFICATION_HOURS, ChronoUnit.HOURS, 1, 720));
+    private final CachedSetting<Duration> resetTtl = new CachedSetting<>(
+            settings -> settings.duration(RESET_TTL_VARIABLE, DEFAULT_RESET_MINUTES, ChronoUnit.MINUTES, 5, 1440));
 
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object started) {
         StartupFailure.check(() -> {
@@ -34,29 +37,11 @@ public class VerificationSettings {
 
     /** From an hour to 30 days. */
     public Duration verificationTtl() {
-        Duration read = verificationTtl;
-        if (read == null) {
-            verificationTtl = read = Settings.duration(
-                    VERIFICATION_TTL_VARIABLE,
-                    settings.value(VERIFICATION_TTL_VARIABLE, String.valueOf(DEFAULT_VERIFICATION_HOURS)),
-                    ChronoUnit.HOURS,
-                    1,
-                    720);
-        }
-        return read;
+        return verificationTtl.get(settings);
     }
 
     /** From 5 minutes to a day: whoever reads the mail can take the account over meanwhile. */
     public Duration resetTtl() {
-        Duration read = resetTtl;
-        if (read == null) {
-            resetTtl = read = Settings.duration(
-                    RESET_TTL_VARIABLE,
-                    settings.value(RESET_TTL_VARIABLE, String.valueOf(DEFAULT_RESET_MINUTES)),
-                    ChronoUnit.MINUTES,
-                    5,
-                    1440);
-        }
-        return read;
+        return resetTtl.get(settings);
     }
 }

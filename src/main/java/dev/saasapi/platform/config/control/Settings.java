@@ -58,6 +58,11 @@ public final class Settings {
         return value(variable).orElse(defaultValue);
     }
 
+    /** A whole number of {@code unit}s from {@code min} to {@code max}; {@code defaultValue} when unset. */
+    public Duration duration(String variable, long defaultValue, ChronoUnit unit, long min, long max) {
+        return duration(variable, value(variable, String.valueOf(defaultValue)), unit, min, max);
+    }
+
     /** One of the bounded start-up waits, from 0 to an hour; {@code defaultSeconds} when unset. */
     public int seconds(String variable, int defaultSeconds) {
         return seconds(variable, value(variable, String.valueOf(defaultSeconds)));

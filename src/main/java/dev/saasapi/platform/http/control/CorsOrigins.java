@@ -1,5 +1,6 @@
 package dev.saasapi.platform.http.control;
 
+import dev.saasapi.platform.config.control.CachedSetting;
 import dev.saasapi.platform.config.control.InvalidConfigurationException;
 import dev.saasapi.platform.config.control.Settings;
 import dev.saasapi.platform.config.control.StartupFailure;
@@ -28,7 +29,7 @@ public class CorsOrigins {
     @Inject
     Settings settings;
 
-    private volatile Set<String> allowed;
+    private final CachedSetting<Set<String>> allowed = new CachedSetting<>(settings -> parse(settings.value(VARIABLE)));
 
     /** A wrong {@code CORS_ORIGINS} stops the start-up, naming the variable, before the schema is migrated. */
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object started) {
@@ -37,11 +38,7 @@ public class CorsOrigins {
 
     /** @throws InvalidConfigurationException when the setting is wrong */
     public Set<String> allowed() {
-        Set<String> origins = allowed;
-        if (origins == null) {
-            allowed = origins = parse(settings.value(VARIABLE));
-        }
-        return origins;
+        return allowed.get(settings);
     }
 
     static Set<String> parse(Optional<String> setting) {

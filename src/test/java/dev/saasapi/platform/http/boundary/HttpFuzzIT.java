@@ -299,7 +299,7 @@ class HttpFuzzIT extends HttpIT {
             String newEmail = "fuzz-" + random.nextInt(1_000_000) + "@example.com";
             String mailToken = SecretTokens.generate();
             String org = "/orgs/" + organization;
-            return switch (random.nextInt(28)) {
+            return switch (random.nextInt(29)) {
                 case 0 ->
                     json(
                             "POST",
@@ -385,8 +385,11 @@ class HttpFuzzIT extends HttpIT {
                     random.nextBoolean()
                             ? bodiless(
                                     "GET",
-                                    List.of("/admin/users?q=fuzz&sort=-email&page=1", "/admin/orgs?q=fuzz&sort=name")
-                                            .get(random.nextInt(2)),
+                                    List.of(
+                                                    "/admin/users?q=fuzz&sort=-email&page=1",
+                                                    "/admin/orgs?q=fuzz&sort=name",
+                                                    "/admin/audit-events?action=login.failed&until=2999-01-01T00:00:00Z")
+                                            .get(random.nextInt(3)),
                                     token)
                             : json("PATCH", "/admin/users/" + UUID.randomUUID(), token, "{\"is_active\":false}");
                 case 25 ->
@@ -396,6 +399,7 @@ class HttpFuzzIT extends HttpIT {
                             token,
                             "{\"name\":\"Fuzz " + wrong
                                     + "\",\"role\":\"member\",\"expires_at\":\"2999-01-01T00:00:00Z\"}");
+                case 27 -> bodiless("DELETE", org + "/api-keys/" + UUID.randomUUID(), token);
                 case 26 ->
                     random.nextBoolean()
                             ? bodiless(

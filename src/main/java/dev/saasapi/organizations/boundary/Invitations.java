@@ -7,6 +7,7 @@ import dev.saasapi.organizations.control.InsufficientRoleException;
 import dev.saasapi.organizations.control.InvitationEmailMismatchException;
 import dev.saasapi.organizations.control.InvitationMails;
 import dev.saasapi.organizations.control.InvitationSettings;
+import dev.saasapi.organizations.control.InvitationStore;
 import dev.saasapi.organizations.control.OrganizationStore;
 import dev.saasapi.organizations.control.UnknownInvitationException;
 import dev.saasapi.organizations.entity.Actor;
@@ -48,6 +49,9 @@ public class Invitations {
     OrganizationStore store;
 
     @Inject
+    InvitationStore invitations;
+
+    @Inject
     Organizations organizations;
 
     @Inject
@@ -76,7 +80,7 @@ public class Invitations {
             throw new AlreadyMemberException();
         }
         // a new invitation replaces the pending one
-        for (Invitation replaced : store.pendingInvitations(organizationId, email)) {
+        for (Invitation replaced : invitations.pending(organizationId, email)) {
             if (replaced.revoke()) {
                 audit.fire(SecurityEvent.success("invitation.revoked")
                         .organization(organizationId)
@@ -88,7 +92,7 @@ public class Invitations {
         String token = SecretTokens.generate();
         Invitation invitation = new Invitation(
                 organizationId, email, role, SecretTokens.hash(token), actor.accountable(), settings.ttl());
-        store.add(invitation);
+        invitations.add(invitation);
         audit.fire(SecurityEvent.success("invitation.created")
                 .organization(organizationId)
                 .target("invitation", invitation.id())
@@ -111,8 +115,7 @@ public class Invitations {
     @Transactional
     public Page<InvitationView> of(UUID organizationId, Actor actor, String status, PageRequest page) {
         organizations.role(organizationId, actor, MemberRole.ADMIN);
-        return new Page<>(
-                store.invitations(organizationId, status, page), store.countInvitations(organizationId, status));
+        return new Page<>(invitations.of(organizationId, status, page), invitations.count(organizationId, status));
     }
 
     /** A pending invitation stops working; one no longer pending stays as it is. */
@@ -121,7 +124,7 @@ public class Invitations {
         organizations.lock(organizationId);
         organizations.role(organizationId, actor, MemberRole.ADMIN);
         Invitation invitation =
-                store.invitation(organizationId, invitationId).orElseThrow(UnknownInvitationException::new);
+                invitations.find(organizationId, invitationId).orElseThrow(UnknownInvitationException::new);
         if (invitation.revoke()) {
             audit.fire(SecurityEvent.success("invitation.revoked")
                     .organization(organizationId)
@@ -143,13 +146,13 @@ public class Invitations {
             throw new InvalidEmailTokenException();
         }
         UUID[] found =
-                store.invitationByTokenHash(SecretTokens.hash(token)).orElseThrow(InvalidEmailTokenException::new);
+                invitations.idsByTokenHash(SecretTokens.hash(token)).orElseThrow(InvalidEmailTokenException::new);
         User user = accounts.lock(userId)
                 .filter(User::active)
                 .orElseThrow(() -> new NotAuthorizedException("Bearer")); // gone meanwhile
         Organization organization = store.lock(found[0]).orElseThrow(InvalidEmailTokenException::new);
         Invitation invitation =
-                store.lockInvitation(found[1]).filter(Invitation::pending).orElseThrow(InvalidEmailTokenException::new);
+                invitations.lock(found[1]).filter(Invitation::pending).orElseThrow(InvalidEmailTokenException::new);
         if (!user.emailVerified() || !user.email().equalsIgnoreCase(invitation.email())) {
             throw new InvitationEmailMismatchException();
         }

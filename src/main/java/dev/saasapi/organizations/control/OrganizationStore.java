@@ -2,8 +2,6 @@ package dev.saasapi.organizations.control;
 
 import static dev.saasapi.platform.persistence.control.SqlErrors.UNIQUE_VIOLATION;
 
-import dev.saasapi.organizations.entity.Invitation;
-import dev.saasapi.organizations.entity.InvitationView;
 import dev.saasapi.organizations.entity.MemberRole;
 import dev.saasapi.organizations.entity.MemberView;
 import dev.saasapi.organizations.entity.Membership;
@@ -185,15 +183,6 @@ public class OrganizationStore {
                 .getResultList();
     }
 
-    /** The email's invitations to the organization neither accepted nor revoked, locked (after the organization: the lock order). */
-    public List<Invitation> pendingInvitations(UUID organizationId, String email) {
-        return em.createNamedQuery(Invitation.PENDING_FOR, Invitation.class)
-                .setParameter("organization", organizationId)
-                .setParameter("email", email)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-    }
-
     /** The organizations in which the account is the only owner. */
     public List<UUID> soleOwnedBy(UUID userId) {
         return em.createNamedQuery(Membership.SOLE_OWNED_OF_USER, UUID.class)
@@ -209,55 +198,6 @@ public class OrganizationStore {
                         .setParameter("email", email)
                         .getSingleResult()
                 > 0;
-    }
-
-    public void add(Invitation invitation) {
-        em.persist(invitation);
-        flush();
-    }
-
-    /** The organization's invitation with this id. */
-    public Optional<Invitation> invitation(UUID organizationId, UUID id) {
-        return Optional.ofNullable(em.find(Invitation.class, id))
-                .filter(invitation -> invitation.organizationId().equals(organizationId));
-    }
-
-    /**
-     * The organization and id of the invitation with this token, read without loading it: it is
-     * loaded, locked, only once its organization is locked.
-     */
-    public Optional<UUID[]> invitationByTokenHash(String hash) {
-        return em.createNamedQuery(Invitation.BY_TOKEN_HASH, Object[].class)
-                .setParameter("hash", hash)
-                .getResultStream()
-                .findFirst()
-                .map(row -> new UUID[] {(UUID) row[0], (UUID) row[1]});
-    }
-
-    /** The invitation, locked until the transaction ends (after its organization: the lock order). */
-    public Optional<Invitation> lockInvitation(UUID id) {
-        return Optional.ofNullable(em.find(Invitation.class, id, LockModeType.PESSIMISTIC_WRITE));
-    }
-
-    /** Newest first; {@code status} one of the statuses or {@link Invitation#ALL}. */
-    public List<InvitationView> invitations(UUID organizationId, String status, PageRequest page) {
-        return em.createNamedQuery(Invitation.OF_ORGANIZATION, Invitation.class)
-                .setParameter("organization", organizationId)
-                .setParameter("status", status)
-                .setParameter("now", Organization.now())
-                .setFirstResult(page.offset())
-                .setMaxResults(page.perPage())
-                .getResultStream()
-                .map(InvitationView::of)
-                .toList();
-    }
-
-    public long countInvitations(UUID organizationId, String status) {
-        return em.createNamedQuery(Invitation.COUNT_OF_ORGANIZATION, Long.class)
-                .setParameter("organization", organizationId)
-                .setParameter("status", status)
-                .setParameter("now", Organization.now())
-                .getSingleResult();
     }
 
     /** Writes pending changes now, so that the unique slug index decides races: the loser gets a 409. */

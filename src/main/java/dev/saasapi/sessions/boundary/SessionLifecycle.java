@@ -2,9 +2,6 @@ package dev.saasapi.sessions.boundary;
 
 import dev.saasapi.accounts.boundary.AccountChanges;
 import dev.saasapi.accounts.boundary.Accounts;
-import dev.saasapi.accounts.entity.AccountDeactivated;
-import dev.saasapi.accounts.entity.AccountDeleted;
-import dev.saasapi.accounts.entity.PasswordChanged;
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.accounts.entity.VerifiedPassword;
 import dev.saasapi.identity.control.PlatformAdmins;
@@ -12,7 +9,6 @@ import dev.saasapi.identity.control.TokenIssuer;
 import dev.saasapi.platform.audit.entity.SecurityEvent;
 import dev.saasapi.platform.lists.control.Page;
 import dev.saasapi.platform.lists.control.PageRequest;
-import dev.saasapi.platform.ratelimit.boundary.RateLimits;
 import dev.saasapi.platform.secrets.control.SecretTokens;
 import dev.saasapi.sessions.control.InvalidCredentialsException;
 import dev.saasapi.sessions.control.InvalidRefreshTokenException;
@@ -24,7 +20,6 @@ import dev.saasapi.sessions.entity.Session;
 import dev.saasapi.sessions.entity.TokenResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -66,9 +61,6 @@ public class SessionLifecycle {
 
     @Inject
     SessionLifetime lifetime;
-
-    @Inject
-    RateLimits limits;
 
     @Inject
     @Metric(
@@ -208,33 +200,6 @@ public class SessionLifecycle {
             session = newSession(userId, now, userAgent, ipAddress);
         }
         return tokensFor(user, session, now);
-    }
-
-    /** A password change ends every session but the one it was made from; the sessions' rows are locked after the account's. */
-    void endSessionsOnPasswordChange(@Observes PasswordChanged change) {
-        change.keptSession()
-                .ifPresentOrElse(
-                        kept -> sessions.removeOthersOf(change.accountId(), kept),
-                        () -> sessions.removeAllOf(change.accountId()));
-    }
-
-    /**
-     * A new password ends the wait of the account's email after failed logins: its owner is back in
-     * control. In the change's transaction, on its connection: a connection taken after the commit,
-     * during its completion, was never given back to the pool.
-     */
-    void forgetLoginFailuresOnPasswordChange(@Observes PasswordChanged change) {
-        limits.forgetLoginFailures(change.email());
-    }
-
-    /** A deactivated account's sessions and refresh tokens go in the same transaction. */
-    void endSessionsOnDeactivation(@Observes AccountDeactivated deactivation) {
-        sessions.removeAllOf(deactivation.accountId());
-    }
-
-    /** A deleted account's sessions and refresh tokens go in the same transaction. */
-    void endSessionsOnAccountDeletion(@Observes AccountDeleted deletion) {
-        sessions.removeAllOf(deletion.accountId());
     }
 
     /** A session from {@code now}, stored at once. */

@@ -147,10 +147,10 @@ class ContainerImageIT {
         CompletableFuture<HttpResponse<String>> inFlight;
         try (Connection lock = TestDatabase.connect();
                 Statement statement = lock.createStatement()) {
-            // holds GET /users/me in its SELECT until the lock is released: a request in flight
+            // holds GET /users/me/sessions in its SELECT until the lock is released: a request in flight
             lock.setAutoCommit(false);
-            statement.execute("LOCK TABLE " + schema + ".users IN ACCESS EXCLUSIVE MODE");
-            inFlight = CompletableFuture.supplyAsync(() -> api.get("/users/me", token));
+            statement.execute("LOCK TABLE " + schema + ".sessions IN ACCESS EXCLUSIVE MODE");
+            inFlight = CompletableFuture.supplyAsync(() -> api.get("/users/me/sessions", token));
             Thread.sleep(500);
 
             payara.terminate();

@@ -33,15 +33,22 @@ public final class PayaraProcess implements AutoCloseable {
 
     /** Starts Payara and waits until it reports ready, whether or not the application deployed. */
     public static PayaraProcess start(Map<String, String> environment) throws IOException, InterruptedException {
+        return start(environment, "", List.of("--nohazelcast"));
+    }
+
+    /** The same with more JVM options and the given data-grid options instead of {@code --nohazelcast}. */
+    public static PayaraProcess start(Map<String, String> environment, String jvmOptions, List<String> grid)
+            throws IOException, InterruptedException {
         int port = freePort();
         return start(
                 PayaraMicroCommand.of(
                         // C1 only: these servers mostly boot (a quarter faster) and serve a few requests
-                        "-Xmx384m -XX:TieredStopAtLevel=1",
+                        "-Xmx384m -XX:TieredStopAtLevel=1 " + jvmOptions,
                         payaraMicroJar(),
                         Path.of(System.getProperty("it.preboot")),
                         Path.of(System.getProperty("it.war")),
-                        port),
+                        port,
+                        grid),
                 port,
                 environment);
     }
@@ -94,6 +101,11 @@ public final class PayaraProcess implements AutoCloseable {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends SIGKILL: the process ends at once, as in a crash or an OOM kill. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** Sends SIGTERM, as docker stop and Kubernetes do, without waiting. */

@@ -28,6 +28,14 @@ public class TestEnvironment implements LauncherSessionListener {
     /** A second address in its ADMIN_EMAILS, for the rule that the last admin cannot be turned off. */
     public static final String SECOND_ADMIN_EMAIL = "platform-admin-2@saas-api.test";
 
+    /** CACHE_EXPIRY_SECONDS of the suite server. */
+    public static final int SUITE_CACHE_EXPIRY_SECONDS = 2;
+
+    /** Waits until the suite server's cached copies of rows a test changed by SQL have expired. */
+    public static void awaitCacheExpiry() throws InterruptedException {
+        Thread.sleep(SUITE_CACHE_EXPIRY_SECONDS * 1000L + 300);
+    }
+
     /** Every rate limit and login throttling off, as system properties for a server ({@code RATE_LIMIT_LOGIN_PER_IP=0}, …). */
     static final String RATE_LIMITS_OFF = " -Drate.limit.login.per.ip=0 -Drate.limit.refresh.per.ip=0"
             + " -Drate.limit.register.per.ip=0 -Drate.limit.mail.per.ip=0 -Drate.limit.token.per.ip=0"
@@ -69,6 +77,8 @@ public class TestEnvironment implements LauncherSessionListener {
                                 // tests send bursts of parallel registrations; overload is tested on its own
                                 + " -Dpassword.hash.concurrency=32"
                                 + " -Dadmin.emails=" + ADMIN_EMAIL + "," + SECOND_ADMIN_EMAIL
+                                // rows that tests change by SQL are seen soon; AccountCacheIT tests the expiry
+                                + " -Dcache.expiry.seconds=" + SUITE_CACHE_EXPIRY_SECONDS
                                 // thousands of logins from one address; the limits are tested on servers of their own
                                 + RATE_LIMITS_OFF)
                         .strip());

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,6 +44,15 @@ public final class TestSchema implements AutoCloseable {
     public PayaraProcess start(Map<String, String> settings) {
         try {
             return PayaraProcess.start(environment(settings));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same with more JVM options and data-grid options instead of {@code --nohazelcast}. */
+    public PayaraProcess start(Map<String, String> settings, String jvmOptions, List<String> grid) {
+        try {
+            return PayaraProcess.start(environment(settings), jvmOptions, grid);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * <p>Settings (system properties, {@code -Dbench.x=...}): {@code bench.runs} (3), {@code
  * bench.duration} seconds per scenario and run (15), {@code bench.warmup} seconds per scenario
  * (30), {@code bench.threads} (2), {@code bench.connections} (32), {@code bench.scenarios}
- * (live,me,login,register), {@code bench.port} (8090), {@code bench.memory} (1g: the memory limit
+ * (live,me,login,register; also apikey and refresh), {@code bench.port} (8090), {@code bench.memory} (1g: the memory limit
  * of the container the server is run as; {@code none} for the bare JVM's defaults), {@code
  * bench.java.options} and {@code bench.payara.options} (none: JVM and Payara Micro options to try),
  * {@code bench.rate.limits} ({@code on}: every per-address policy at a limit wrk never reaches, so that
@@ -109,6 +109,10 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Boolean.getBoolean("bench.scaleout")) {
+            ScaleOutBenchmark.main(args);
+            return;
+        }
         if (!wrkInstalled()) {
             System.err.println("[bench] wrk is not installed. On Debian or Ubuntu: sudo apt-get install wrk;"
                     + " on macOS: brew install wrk. Then run ./mvnw -Pbenchmark again.");
@@ -142,24 +146,10 @@ public final class Benchmark {
             System.out.printf(
                     Locale.ROOT, "[bench] first 200 from /health/ready %.2f s after process start%n", startSeconds);
 
-            String email = "bench-" + UUID.randomUUID() + "@example.com";
-            send(
-                    base + "/auth/register",
-                    "application/json",
-                    "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
-                    201);
-            String token = send(
-                            base + "/auth/login",
-                            "application/x-www-form-urlencoded",
-                            "username=" + email + "&password=" + PASSWORD,
-                            200)
-                    .replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
-            Path script = hashingScript();
+            Fixture fixture = fixture(base, scenarios, connections);
             Map<String, List<String>> commands = new LinkedHashMap<>();
             for (String scenario : scenarios) {
-                commands.put(
-                        scenario.strip(),
-                        wrkCommand(scenario.strip(), base, token, email, script, threads, connections));
+                commands.put(scenario.strip(), wrkCommand(scenario.strip(), fixture, threads, connections));
             }
 
             System.out.printf("[bench] warm-up: %d s per scenario%n", warmup);
@@ -247,7 +237,7 @@ public final class Benchmark {
         }
     }
 
-    private static boolean wrkInstalled() {
+    static boolean wrkInstalled() {
         try {
             Process wrk = new ProcessBuilder("wrk", "--version")
                     .redirectErrorStream(true)
@@ -261,13 +251,21 @@ public final class Benchmark {
     }
 
     private static Process startPayara(int port, String databaseUrl) throws Exception {
-        List<String> command = new ArrayList<>(PayaraMicroCommand.of(
+        return startPayara(port, databaseUrl, List.of(), List.of("--nohazelcast"), privateKey());
+    }
+
+    /** {@code prefix} runs the command (taskset), {@code grid} are the data-grid options. */
+    static Process startPayara(int port, String databaseUrl, List<String> prefix, List<String> grid, String key)
+            throws Exception {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(PayaraMicroCommand.of(
                 containerJvmOptions(System.getProperty("bench.memory", "1g")) + " "
                         + System.getProperty("bench.java.options", ""),
                 Path.of(required("payara.micro.jar")),
                 Path.of(required("payara.preboot")),
                 Path.of(required("app.war")),
-                port));
+                port,
+                grid));
         String payaraOptions = System.getProperty("bench.payara.options", "");
         if (!payaraOptions.isBlank()) {
             command.addAll(List.of(payaraOptions.strip().split("\\s+")));
@@ -277,7 +275,7 @@ public final class Benchmark {
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("DATABASE_URL", databaseUrl);
-        builder.environment().putIfAbsent("JWT_PRIVATE_KEY", privateKey());
+        builder.environment().putIfAbsent("JWT_PRIVATE_KEY", key);
         rateLimits(System.getProperty("bench.rate.limits", "on")).forEach(builder.environment()::putIfAbsent);
         return builder.start();
     }
@@ -324,7 +322,7 @@ public final class Benchmark {
         return mebibytes < SERVER_CLASS_MEMORY_MIB ? options + " -XX:+UseSerialGC" : options;
     }
 
-    private static double secondsToFirst200(Process payara, String url, long started) throws Exception {
+    static double secondsToFirst200(Process payara, String url, long started) throws Exception {
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(url))
@@ -344,54 +342,142 @@ public final class Benchmark {
     }
 
     private static String send(String url, String contentType, String body, int expected) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .header("Content-Type", contentType)
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        return send(url, null, contentType, body, expected);
+    }
+
+    private static String send(String url, String token, String contentType, String body, int expected)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }
 
-    /** The wrk Lua script of the hashing scenarios, from the tools' resources into a file wrk can read. */
-    private static Path hashingScript() throws IOException {
-        Path script = Files.createTempFile("bench-hashing-", ".lua");
-        try (InputStream resource = Benchmark.class.getResourceAsStream("/benchmark/hashing.lua")) {
+    /** The wrk Lua script of the scenarios that send bodies (login, register, refresh), from the tools' resources into a file wrk can read. */
+    private static Path wrkScript() throws IOException {
+        Path script = Files.createTempFile("bench-scripted-", ".lua");
+        try (InputStream resource = Benchmark.class.getResourceAsStream("/benchmark/scripted.lua")) {
             Files.copy(resource, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return script;
     }
 
+    /**
+     * What the scenarios act with: the benchmark's account and its access token; for {@code apikey} an
+     * organization of that account and an admin key of it; for {@code refresh} a file of refresh
+     * tokens, one session per connection and run (each refresh hands its new token to a next request;
+     * the script writes the pool back after each run).
+     */
+    record Fixture(
+            String base,
+            String email,
+            String token,
+            String organization,
+            String apiKey,
+            Path refreshTokens,
+            Path script) {}
+
+    static Fixture fixture(String base, List<String> scenarios, int connections) throws Exception {
+        String email = "bench-" + UUID.randomUUID() + "@example.com";
+        send(
+                base + "/auth/register",
+                "application/json",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
+                201);
+        String token = login(base, email).get("access_token");
+        String organization = null;
+        String apiKey = null;
+        if (scenarios.contains("apikey")) {
+            organization =
+                    member("id", send(base + "/orgs", token, "application/json", "{\"name\":\"Benchmark\"}", 201));
+            apiKey = member(
+                    "key",
+                    send(
+                            base + "/orgs/" + organization + "/api-keys",
+                            token,
+                            "application/json",
+                            "{\"name\":\"benchmark\",\"role\":\"admin\"}",
+                            201));
+        }
+        Path refreshTokens = null;
+        if (scenarios.contains("refresh")) {
+            refreshTokens = Files.createTempFile("bench-refresh-", ".txt");
+            List<String> lines = new ArrayList<>();
+            // each run loses the tokens in flight when it stops: enough for the warm-up and every run
+            for (int i = 0; i < connections * (Integer.getInteger("bench.runs", 3) + 3); i++) {
+                lines.add(login(base, email).get("refresh_token"));
+            }
+            Files.write(refreshTokens, lines);
+        }
+        return new Fixture(base, email, token, organization, apiKey, refreshTokens, wrkScript());
+    }
+
+    private static Map<String, String> login(String base, String email) throws Exception {
+        String body = send(
+                base + "/auth/login",
+                "application/x-www-form-urlencoded",
+                "username=" + email + "&password=" + PASSWORD,
+                200);
+        return Map.of("access_token", member("access_token", body), "refresh_token", member("refresh_token", body));
+    }
+
+    /** A string member of a flat JSON object the service wrote (no escapes in ids, tokens and keys). */
+    static String member(String name, String json) {
+        java.util.regex.Matcher matcher =
+                java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return matcher.group(1);
+    }
+
     /** GET scenarios run without a script, which keeps wrk on its fastest path; they count non-2xx. */
-    private static List<String> wrkCommand(
-            String scenario, String base, String token, String email, Path script, int threads, int connections) {
+    private static List<String> wrkCommand(String scenario, Fixture fixture, int threads, int connections) {
+        String base = fixture.base();
+        String script = fixture.script().toString();
         List<String> command =
                 new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "--latency", "--timeout", "10s"));
         switch (scenario) {
             case "live" -> command.add(base + "/health/live");
-            case "me" -> command.addAll(List.of("-H", "Authorization: Bearer " + token, base + "/users/me"));
+            case "me" -> command.addAll(List.of("-H", "Authorization: Bearer " + fixture.token(), base + "/users/me"));
+            case "apikey" ->
+                command.addAll(List.of(
+                        "-H", "Authorization: Bearer " + fixture.apiKey(), base + "/orgs/" + fixture.organization()));
+            case "refresh" ->
+                command.addAll(List.of(
+                        "-s",
+                        script,
+                        base + "/auth/refresh",
+                        "--",
+                        "refresh",
+                        fixture.refreshTokens().toString(),
+                        String.valueOf(threads)));
             case "login" ->
                 command.addAll(List.of(
                         "-s",
-                        script.toString(),
+                        script,
                         base + "/auth/login",
                         "--",
                         "login",
-                        "username=" + email.replace("@", "%40") + "&password=" + PASSWORD));
+                        "username=" + fixture.email().replace("@", "%40") + "&password=" + PASSWORD));
             case "register" ->
-                command.addAll(
-                        List.of("-s", script.toString(), base + "/auth/register", "--", "register", NONCE, PASSWORD));
+                command.addAll(List.of("-s", script, base + "/auth/register", "--", "register", NONCE, PASSWORD));
             default ->
-                throw new IllegalArgumentException("unknown scenario " + scenario + "; use live, me, login, register");
+                throw new IllegalArgumentException(
+                        "unknown scenario " + scenario + "; use live, me, apikey, refresh, login, register");
         }
         return command;
     }
 
-    private static String wrk(List<String> command, int seconds) throws Exception {
+    static String wrk(List<String> command, int seconds) throws Exception {
         List<String> timed = new ArrayList<>(command);
         timed.add(1, "-d" + seconds + "s"); // before the URL and the script's arguments
         timed.replaceAll(argument -> argument.equals(NONCE) ? UUID.randomUUID().toString() : argument);
@@ -551,7 +637,7 @@ public final class Benchmark {
         return done.sum() / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static String privateKey() throws Exception {
+    static String privateKey() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         return Base64.getEncoder()

@@ -13,18 +13,22 @@ public final class PayaraMicroCommand {
 
     private PayaraMicroCommand() {}
 
-    /** {@code options} are split on whitespace; blank means none. */
+    /** One node: {@code --nohazelcast}. {@code jvmOptions} are split on whitespace; blank means none. */
     public static List<String> of(String jvmOptions, Path payaraMicroJar, Path preBootCommands, Path war, int port) {
+        return of(jvmOptions, payaraMicroJar, preBootCommands, war, port, List.of("--nohazelcast"));
+    }
+
+    /** A node with the given data-grid options ({@code --clustermode …} for a member of a cluster). */
+    public static List<String> of(
+            String jvmOptions, Path payaraMicroJar, Path preBootCommands, Path war, int port, List<String> grid) {
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (jvmOptions != null && !jvmOptions.isBlank()) {
             command.addAll(List.of(jvmOptions.strip().split("\\s+")));
         }
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-jar", payaraMicroJar.toString()));
+        command.addAll(grid);
         command.addAll(List.of(
-                "-XX:+ExitOnOutOfMemoryError",
-                "-jar",
-                payaraMicroJar.toString(),
-                "--nohazelcast",
                 "--port",
                 String.valueOf(port),
                 "--prebootcommandfile",

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.persistence.jpa.JpaCache;
 
 /** Accounts in PostgreSQL. Runs inside the caller's transaction. */
 @ApplicationScoped
@@ -146,12 +147,18 @@ public class UserStore {
      * the meantime is never overwritten with the old one.
      */
     public boolean replacePasswordHash(UUID id, String expected, String replacement) {
-        return em.createNamedQuery(User.REPLACE_PASSWORD_HASH)
+        boolean replaced = em.createNamedQuery(User.REPLACE_PASSWORD_HASH)
                         .setParameter("id", id)
                         .setParameter("expected", expected)
                         .setParameter("replacement", replacement)
                         .executeUpdate()
                 == 1;
+        if (replaced) {
+            // A bulk update drops only this instance's copy; the other instances are told here (an
+            // instance that reads the row again before the commit keeps a hash of the same password).
+            em.getEntityManagerFactory().getCache().unwrap(JpaCache.class).evict(User.class, id, true);
+        }
+        return replaced;
     }
 
     /** The orders a list of accounts may be sorted in: {@code ?sort=} value → JPQL. */

@@ -1,5 +1,6 @@
 package dev.saasapi.accounts.entity;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,6 +13,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.annotations.CacheCoordinationType;
 
 /**
  * An account. Its id is fixed at creation and is what access tokens name, so a token survives an
@@ -19,6 +22,11 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "users")
+// Read by id on every protected request: served from the shared cache. A query that goes to the
+// database (a login by email, a lock) always takes the row it read, so only the id lookup can see a copy,
+// and a commit anywhere in the cluster drops every other instance's copy (EntityCaches).
+@Cacheable
+@Cache(alwaysRefresh = true, coordinationType = CacheCoordinationType.INVALIDATE_CHANGED_OBJECTS)
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE LOWER(u.email) = LOWER(:email)")
 // no version bump: a new hash of the same password is no change a concurrent PATCH should trip over
 @NamedQuery(

@@ -12,6 +12,7 @@ import dev.saasapi.it.Api;
 import dev.saasapi.it.Concurrently;
 import dev.saasapi.it.HttpIT;
 import dev.saasapi.it.TestDatabase;
+import dev.saasapi.it.TestEnvironment;
 import dev.saasapi.it.TestTokens;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
@@ -115,6 +116,7 @@ class UsersResourceIT extends HttpIT {
         String email = uniqueEmail();
         String token = api.registeredToken(email, PASSWORD);
         assertEquals(1, TestDatabase.update("DELETE FROM users WHERE email = ?", email));
+        TestEnvironment.awaitCacheExpiry(); // deleted beside the application
 
         HttpResponse<String> response = api.get("/users/me", token);
 
@@ -127,6 +129,7 @@ class UsersResourceIT extends HttpIT {
         String email = uniqueEmail();
         String token = api.registeredToken(email, PASSWORD);
         assertEquals(1, TestDatabase.update("UPDATE users SET is_active = false WHERE email = ?", email));
+        TestEnvironment.awaitCacheExpiry(); // disabled beside the application
 
         HttpResponse<String> me = api.get("/users/me", token);
         HttpResponse<String> patch = api.patchJson("/users/me", token, "{\"email\": \"" + uniqueEmail() + "\"}");

@@ -17,6 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.saasapi.it.Api;
 import dev.saasapi.it.HttpIT;
 import dev.saasapi.it.TestDatabase;
+import dev.saasapi.it.TestEnvironment;
 import dev.saasapi.it.TestTokens;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -163,6 +164,7 @@ class AccessTokenIT extends HttpIT {
     void refusesAValidTokenOfADeletedAccount() throws Exception {
         String token = valid(c -> c);
         TestDatabase.update("DELETE FROM users WHERE id = ?", UUID.fromString(subject));
+        TestEnvironment.awaitCacheExpiry(); // deleted beside the application
 
         assertInvalidToken(token);
     }

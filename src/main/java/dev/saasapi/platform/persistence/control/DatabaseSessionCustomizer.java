@@ -18,7 +18,8 @@ import org.eclipse.persistence.sessions.Session;
  *       can precede the first connection;
  *   <li>turns off the retry of a read query after a communication failure: by default EclipseLink
  *       tries three more times, 5 s apart, so an outage would take 15 s to answer. The pool already
- *       validates and replaces connections; the client gets a 503 with Retry-After at once instead.
+ *       validates and replaces connections; the client gets a 503 with Retry-After at once instead;
+ *   <li>gives the shared entity caches their expiry ({@link EntityCaches}).
  * </ul>
  */
 public class DatabaseSessionCustomizer implements SessionCustomizer {
@@ -29,16 +30,17 @@ public class DatabaseSessionCustomizer implements SessionCustomizer {
             return;
         }
         login.setQueryRetryAttemptCount(0);
-        // the container's datasource, as the server handed it to EclipseLink (no JNDI context yet)
-        if (login.getConnector() instanceof JNDIConnector connector && connector.getDataSource() != null) {
-            try {
-                // EclipseLink makes this class, not CDI: the configuration is asked for directly
-                Settings settings = new Settings(ConfigProvider.getConfig());
+        try {
+            // EclipseLink makes this class, not CDI: the configuration is asked for directly
+            Settings settings = new Settings(ConfigProvider.getConfig());
+            EntityCaches.configure(session, EntityCaches.expiry(settings));
+            // the container's datasource, as the server handed it to EclipseLink (no JNDI context yet)
+            if (login.getConnector() instanceof JNDIConnector connector && connector.getDataSource() != null) {
                 DatabaseWait.untilReachable(connector.getDataSource(), DatabaseWait.seconds(settings));
-            } catch (InvalidConfigurationException e) {
-                StartupFailure.report(e);
-                throw e;
             }
+        } catch (InvalidConfigurationException e) {
+            StartupFailure.report(e);
+            throw e;
         }
     }
 }

@@ -37,8 +37,8 @@ class PoolExhaustionIT extends HttpIT {
     void excessRequestsWaitForAConnectionAndAreServedWhenOneComesFree() throws Exception {
         String token = api.registeredToken(Api.uniqueEmail(), PASSWORD);
         List<HttpResponse<String>> responses;
-        try (Connection lock = lockUsers()) {
-            List<CompletableFuture<HttpResponse<String>>> calls = callMe(token);
+        try (Connection lock = lockSessions()) {
+            List<CompletableFuture<HttpResponse<String>>> calls = callSessions(token);
             PrometheusText busy = waitForExhaustedPool();
             assertEquals(POOL, busy.value("db_pool_connections_in_use", Map.of()), "every connection is taken");
             assertTrue(busy.value("db_pool_waiting", Map.of()) > 0, "and requests wait for one");
@@ -57,8 +57,8 @@ class PoolExhaustionIT extends HttpIT {
         String token = api.registeredToken(Api.uniqueEmail(), PASSWORD);
         long start = System.nanoTime();
         List<HttpResponse<String>> responses;
-        try (Connection lock = lockUsers()) {
-            List<CompletableFuture<HttpResponse<String>>> calls = callMe(token);
+        try (Connection lock = lockSessions()) {
+            List<CompletableFuture<HttpResponse<String>>> calls = callSessions(token);
             waitForExhaustedPool();
             responses = join(calls); // the lock is held past every bounded wait
             lock.rollback();
@@ -70,15 +70,15 @@ class PoolExhaustionIT extends HttpIT {
             assertEquals("5", response.headers().firstValue("Retry-After").orElse(null));
         }
         assertNoConnectionTaken();
-        assertEquals(200, api.get("/users/me", token).statusCode(), "served again at once");
+        assertEquals(200, api.get("/users/me/sessions", token).statusCode(), "served again at once");
     }
 
-    private List<CompletableFuture<HttpResponse<String>>> callMe(String token) {
+    private List<CompletableFuture<HttpResponse<String>>> callSessions(String token) {
         ExecutorService threads = Executors.newFixedThreadPool(REQUESTS);
         Api http11 = api.http11();
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
-            calls.add(CompletableFuture.supplyAsync(() -> http11.get("/users/me", token), threads));
+            calls.add(CompletableFuture.supplyAsync(() -> http11.get("/users/me/sessions", token), threads));
         }
         threads.shutdown();
         return calls;
@@ -88,11 +88,11 @@ class PoolExhaustionIT extends HttpIT {
         return calls.stream().map(CompletableFuture::join).toList();
     }
 
-    private static Connection lockUsers() throws Exception {
+    private static Connection lockSessions() throws Exception {
         Connection lock = TestDatabase.connect();
         lock.setAutoCommit(false);
         try (Statement statement = lock.createStatement()) {
-            statement.execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
+            statement.execute("LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE");
         }
         return lock;
     }

@@ -1,0 +1,132 @@
+package dev.saasapi.platform.persistence.control;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.persistence.internal.sessions.coordination.RemoteConnection;
+import org.eclipse.persistence.internal.sessions.coordination.broadcast.BroadcastRemoteConnection;
+import org.eclipse.persistence.sessions.coordination.Command;
+import org.eclipse.persistence.sessions.coordination.broadcast.BroadcastTransportManager;
+
+/**
+ * EclipseLink cache coordination over Payara's data grid that waits: a commit that changed a cached
+ * entity returns only once every other instance of the cluster has dropped its copy (or 2 s have
+ * passed), so the client's next request sees the change on whichever instance it reaches. Payara's own
+ * transport publishes to a Hazelcast topic and returns at once; the other instances may then serve the
+ * old copy for some milliseconds, long enough for a revoked token to be accepted once.
+ *
+ * <p>Each change is sent as a task to the other members' executors (Payara deserializes it with this
+ * application's class loader there), which hands it to that instance's EclipseLink. Without a data
+ * grid ({@code --nohazelcast}) or alone in it, nothing is sent.
+ */
+public class ClusterCacheCoordination extends BroadcastTransportManager {
+
+    private static final Logger LOG = Logger.getLogger(ClusterCacheCoordination.class.getName());
+    private static final String GRID = "payara/Hazelcast";
+    static final String EXECUTOR = "saas-api-cache-coordination";
+    /** How long a commit waits for the other instances; one that does not answer catches up by expiry. */
+    static final long WAIT_MILLIS = 2_000;
+
+    /** This instance's receiving end, by channel: where tasks from other instances deliver. */
+    private static final Map<String, Connection> RECEIVERS = new ConcurrentHashMap<>();
+
+    private Connection connection;
+
+    @Override
+    public Map<String, RemoteConnection> getConnectionsToExternalServicesForCommandPropagation() {
+        return connection == null ? Map.of() : Map.of(connection.getServiceId().getId(), connection);
+    }
+
+    @Override
+    public void createLocalConnection() {
+        connection = new Connection(this);
+        RECEIVERS.put(getRemoteCommandManager().getChannel(), connection);
+    }
+
+    @Override
+    public void removeLocalConnection() {
+        if (connection != null) {
+            RECEIVERS.remove(getRemoteCommandManager().getChannel(), connection);
+            connection.close();
+            connection = null;
+        }
+    }
+
+    /** Runs on another instance: applies a command sent from there. */
+    static boolean deliver(String channel, Object command) {
+        Connection receiver = RECEIVERS.get(channel);
+        if (receiver == null) {
+            return false; // not deployed (yet, or any more) on this instance
+        }
+        receiver.receive(command);
+        return true;
+    }
+
+    static final class Connection extends BroadcastRemoteConnection {
+
+        private final HazelcastInstance grid = grid();
+
+        Connection(ClusterCacheCoordination transport) {
+            super(transport.getRemoteCommandManager());
+            topicName = rcm.getChannel();
+            createDisplayString();
+        }
+
+        @Override
+        protected Object executeCommandInternal(Object command) throws Exception {
+            // EclipseLink hands over the command serialized, or as it is when no serializer is set
+            if (grid == null || !(command instanceof byte[] || command instanceof Command)) {
+                return null;
+            }
+            Set<Member> others = grid.getCluster().getMembers().stream()
+                    .filter(member -> !member.localMember())
+                    .collect(Collectors.toSet());
+            if (others.isEmpty()) {
+                return null;
+            }
+            Map<Member, Future<Boolean>> deliveries = grid.getExecutorService(EXECUTOR)
+                    .submitToMembers(new CacheCommandDelivery(topicName, command), others);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+            for (Map.Entry<Member, Future<Boolean>> delivery : deliveries.entrySet()) {
+                try {
+                    if (!delivery.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                        LOG.warning(() -> "Cluster member " + delivery.getKey().getAddress()
+                                + " does not run this application's persistence unit; its cache was not told");
+                    }
+                } catch (Exception e) { // never cancel: Hazelcast's cancel waits for the member
+                    LOG.warning(() -> "Cache change not confirmed by cluster member "
+                            + delivery.getKey().getAddress() + " ("
+                            + e.getClass().getSimpleName() + "); it sees the change once its copy expires");
+                }
+            }
+            return null;
+        }
+
+        void receive(Object command) {
+            if (command instanceof byte[] serialized) {
+                rcm.processCommandFromRemoteConnection(serialized);
+            } else {
+                processReceivedObject(command, String.valueOf(((Command) command).getServiceId()));
+            }
+        }
+
+        @Override
+        protected void closeInternal() {}
+
+        private static HazelcastInstance grid() {
+            try {
+                return (HazelcastInstance) new InitialContext().lookup(GRID);
+            } catch (NamingException | ClassCastException | LinkageError e) {
+                return null; // no data grid: a single instance
+            }
+        }
+    }
+}

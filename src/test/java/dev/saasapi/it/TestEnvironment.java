@@ -29,7 +29,7 @@ public class TestEnvironment implements LauncherSessionListener {
     public static final String SECOND_ADMIN_EMAIL = "platform-admin-2@saas-api.test";
 
     /** CACHE_EXPIRY_SECONDS of the suite server. */
-    public static final int SUITE_CACHE_EXPIRY_SECONDS = 2;
+    public static final int SUITE_CACHE_EXPIRY_SECONDS = 3;
 
     /** Waits until the suite server's cached copies of rows a test changed by SQL have expired. */
     public static void awaitCacheExpiry() throws InterruptedException {

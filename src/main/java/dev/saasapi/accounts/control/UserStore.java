@@ -6,6 +6,7 @@ import dev.saasapi.accounts.entity.User;
 import dev.saasapi.platform.lists.control.ContainsPattern;
 import dev.saasapi.platform.persistence.control.SqlErrors;
 import dev.saasapi.platform.problems.control.ConcurrentUpdateException;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -13,6 +14,9 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,9 @@ public class UserStore {
 
     @PersistenceContext
     EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     public Optional<User> findById(UUID id) {
         return Optional.ofNullable(em.find(User.class, id));
@@ -154,9 +161,20 @@ public class UserStore {
                         .executeUpdate()
                 == 1;
         if (replaced) {
-            // A bulk update drops only this instance's copy; the other instances are told here (an
-            // instance that reads the row again before the commit keeps a hash of the same password).
-            em.getEntityManagerFactory().getCache().unwrap(JpaCache.class).evict(User.class, id, true);
+            // A bulk update drops only this instance's copy: the others are told once it is committed
+            // (told before, one could read the old row again and keep it until it expires).
+            JpaCache cache = em.getEntityManagerFactory().getCache().unwrap(JpaCache.class);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        cache.evict(User.class, id, true);
+                    }
+                }
+            });
         }
         return replaced;
     }

@@ -26,7 +26,11 @@ public final class EntityCaches {
         return settings.duration(VARIABLE, DEFAULT_SECONDS, ChronoUnit.SECONDS, 0, 3600);
     }
 
-    /** Gives every shared entity cache the expiry; an expiry of zero makes them all private to a transaction. */
+    /**
+     * Gives every shared entity cache the expiry (an expiry of zero makes them all private to a
+     * transaction), and has a change only drop the other instances' copies: ids cross the data grid,
+     * never an entity's values (the grid has no password).
+     */
     static void configure(Session session, Duration expiry) {
         for (ClassDescriptor descriptor : session.getDescriptors().values()) {
             if (!descriptor.getCachePolicy().isSharedIsolation()) {
@@ -36,6 +40,7 @@ public final class EntityCaches {
                 descriptor.getCachePolicy().setCacheIsolation(CacheIsolationType.ISOLATED);
             } else {
                 descriptor.setCacheInvalidationPolicy(new TimeToLiveCacheInvalidationPolicy(expiry.toMillis()));
+                descriptor.getCachePolicy().setCacheSynchronizationType(ClassDescriptor.INVALIDATE_CHANGED_OBJECTS);
             }
         }
     }

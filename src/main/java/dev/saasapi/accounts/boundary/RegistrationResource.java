@@ -9,7 +9,7 @@ import dev.saasapi.accounts.entity.UserView;
 import dev.saasapi.platform.ratelimit.boundary.RateLimits;
 import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -27,7 +27,7 @@ import java.net.URI;
  * and the address is sent a link that verifies it.
  */
 @Path("auth/register")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 public class RegistrationResource {
 

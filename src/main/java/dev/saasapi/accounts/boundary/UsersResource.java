@@ -10,7 +10,7 @@ import dev.saasapi.accounts.entity.UserView;
 import dev.saasapi.identity.control.Caller;
 import dev.saasapi.identity.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The account of the caller, identified by the access token's subject. */
 @Path("users/me")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.USER)
 public class UsersResource {
 

@@ -5,7 +5,7 @@ import dev.saasapi.audit.boundary.AuditListRequest;
 import dev.saasapi.identity.entity.Roles;
 import dev.saasapi.platform.lists.control.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** The whole audit log, for the platform's admins. */
 @Path("admin/audit-events")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminAuditResource {

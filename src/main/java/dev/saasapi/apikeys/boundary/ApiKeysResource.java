@@ -9,7 +9,7 @@ import dev.saasapi.identity.entity.Roles;
 import dev.saasapi.platform.http.control.PathIds;
 import dev.saasapi.platform.lists.control.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +33,7 @@ import java.util.UUID;
  * so a leaked key cannot mint more. Like every path under the organization, a non-member gets 404.
  */
 @Path("orgs/{org_id}/api-keys")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeysResource {

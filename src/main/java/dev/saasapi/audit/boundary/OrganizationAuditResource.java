@@ -5,7 +5,7 @@ import dev.saasapi.organizations.boundary.CurrentActor;
 import dev.saasapi.platform.http.control.PathIds;
 import dev.saasapi.platform.lists.control.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /** An organization's audit log, for its admins and owners (and its admin API keys). */
 @Path("orgs/{org_id}/audit-events")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({Roles.USER, Roles.API_KEY})
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationAuditResource {

@@ -4,7 +4,7 @@ import dev.saasapi.accounts.boundary.CallerAccount;
 import dev.saasapi.identity.entity.Roles;
 import dev.saasapi.platform.lists.control.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** The caller's own security events: logins, password and email changes, sessions ended, … */
 @Path("users/me/security-events")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
 public class SecurityEventsResource {

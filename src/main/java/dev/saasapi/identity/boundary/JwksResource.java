@@ -2,7 +2,7 @@ package dev.saasapi.identity.boundary;
 
 import dev.saasapi.identity.control.TokenSettings;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
  * without the private key. Private key parts never appear: only public JWKs are built.
  */
 @Path(".well-known/jwks.json")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 public class JwksResource {
 

@@ -9,7 +9,7 @@ import dev.saasapi.organizations.entity.OrganizationView;
 import dev.saasapi.platform.ratelimit.boundary.RateLimits;
 import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** Accepting an invitation, with the token from the mailed link, as the invited (signed-in) person. */
 @Path("invitations")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.USER)
 public class InvitationsResource {
 

@@ -20,7 +20,7 @@ import dev.saasapi.platform.lists.control.PageRequest;
 import dev.saasapi.platform.ratelimit.boundary.RateLimits;
 import dev.saasapi.platform.ratelimit.control.RateLimitSettings;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -45,7 +45,7 @@ import java.util.UUID;
  * exactly as it answers an id that never existed.
  */
 @Path("orgs")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({Roles.USER, Roles.API_KEY})
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationsResource {

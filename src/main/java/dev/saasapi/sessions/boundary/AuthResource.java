@@ -21,7 +21,7 @@ import dev.saasapi.sessions.control.UnsupportedGrantTypeException;
 import dev.saasapi.sessions.entity.Session;
 import dev.saasapi.sessions.entity.TokenResponse;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +43,7 @@ import java.util.Set;
 
 /** The OAuth2 token endpoints: password and refresh-token grants. */
 @Path("auth")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 public class AuthResource {
 

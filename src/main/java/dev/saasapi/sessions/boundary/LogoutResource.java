@@ -7,7 +7,7 @@ import dev.saasapi.identity.entity.Roles;
 import dev.saasapi.platform.problems.control.InvalidFieldsException;
 import dev.saasapi.platform.problems.entity.Problem;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,7 +22,7 @@ import java.util.List;
  * a query per request.
  */
 @Path("auth/logout")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.USER)
 public class LogoutResource {
 

@@ -12,7 +12,7 @@ import dev.saasapi.platform.http.control.ClientAddresses;
 import dev.saasapi.platform.http.control.Printable;
 import dev.saasapi.sessions.entity.Session;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -29,7 +29,7 @@ import jakarta.ws.rs.core.Response;
  * refused; the calling client gets a fresh pair of tokens for its own session in the answer.
  */
 @Path("users/me/password")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.USER)
 public class PasswordResource {
 

@@ -11,7 +11,7 @@ import dev.saasapi.sessions.control.UnknownSessionException;
 import dev.saasapi.sessions.entity.Session;
 import dev.saasapi.sessions.entity.SessionView;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,7 +29,7 @@ import java.util.UUID;
 
 /** The caller's active sessions: one per login, on whatever device it happened. */
 @Path("users/me/sessions")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.USER)
 public class SessionsResource {
 

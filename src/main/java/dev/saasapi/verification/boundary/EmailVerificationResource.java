@@ -9,7 +9,7 @@ import dev.saasapi.verification.entity.EmailTokenUse;
 import dev.saasapi.verification.entity.MailRequest;
 import dev.saasapi.verification.entity.MailRequestAccepted;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The verification link's token proves the address; a new link can be asked for by address. */
 @Path("auth/verify-email")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 public class EmailVerificationResource {
 

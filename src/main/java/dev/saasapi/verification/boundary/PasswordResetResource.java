@@ -10,7 +10,7 @@ import dev.saasapi.verification.entity.MailRequest;
 import dev.saasapi.verification.entity.MailRequestAccepted;
 import dev.saasapi.verification.entity.PasswordReset;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 /** A forgotten password: a link by mail, then a new password with the link's token. */
 @Path("auth/password-reset")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 public class PasswordResetResource {
 

@@ -14,7 +14,8 @@ import java.util.logging.Logger;
  */
 public final class RequestLog {
 
-    private static final Logger LOG = Logger.getLogger(RequestLog.class.getName());
+    static final String LOGGER_NAME = RequestLog.class.getName();
+    private static final Logger LOG = Logger.getLogger(LOGGER_NAME);
 
     private RequestLog() {}
 

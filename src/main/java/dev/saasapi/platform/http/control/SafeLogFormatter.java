@@ -41,7 +41,9 @@ public final class SafeLogFormatter extends Formatter {
         String id = RequestIds.current();
         // the message formatted here, so that the copy needs neither the parameters nor the bundle
         String message = formatMessage(record);
-        String safeMessage = SecretRedaction.redact(message);
+        // the request log's line (every request's) is safe by construction: only the id is added to it
+        boolean safeByConstruction = RequestLog.LOGGER_NAME.equals(record.getLoggerName());
+        String safeMessage = safeByConstruction ? message : SecretRedaction.redact(message);
         Throwable thrown = record.getThrown();
         Throwable safeThrown = redacted(thrown, 0);
         Level level = record.getLevel();
@@ -52,7 +54,7 @@ public final class SafeLogFormatter extends Formatter {
             safeThrown = null;
             level = level.intValue() > Level.WARNING.intValue() ? Level.WARNING : level;
         }
-        List<Object> members = jsonMembers(record);
+        List<Object> members = jsonMembers(record, !safeByConstruction);
         if (id == null && safeMessage == message && safeThrown == thrown && members == null) {
             return format.format(record); // nothing to add or take out: the record as it is
         }
@@ -94,7 +96,7 @@ public final class SafeLogFormatter extends Formatter {
             "org.glassfish.grizzly.http.ChunkedTransferEncoding");
 
     /** The maps among the parameters, their text values redacted (JSON only), or null when there are none. */
-    private List<Object> jsonMembers(LogRecord record) {
+    private List<Object> jsonMembers(LogRecord record, boolean redact) {
         if (!json || record.getParameters() == null) {
             return null;
         }
@@ -104,8 +106,8 @@ public final class SafeLogFormatter extends Formatter {
                 .map(Map.class::cast)
                 .forEach(map -> {
                     Map<Object, Object> safe = new LinkedHashMap<>();
-                    map.forEach((name, value) ->
-                            safe.put(name, value instanceof String text ? SecretRedaction.redact(text) : value));
+                    map.forEach((name, value) -> safe.put(
+                            name, redact && value instanceof String text ? SecretRedaction.redact(text) : value));
                     members.add(safe);
                 });
         return members.isEmpty() ? null : members;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * One line per request: method, route (the template, never the raw path), status, duration and the
@@ -14,7 +15,17 @@ import java.util.logging.Logger;
  */
 public final class RequestLog {
 
+    /**
+     * Its lines skip the secret redaction of every other line ({@link SafeLogFormatter}): every field
+     * below must be safe by construction.
+     */
     static final String LOGGER_NAME = RequestLog.class.getName();
+    /**
+     * The caller as named by the principal: an account id (a UUID) or an API key's shown prefix. A token
+     * signed with one of our keys could name itself otherwise ({@code upn}); such a name is left out.
+     */
+    private static final Pattern CALLER = Pattern.compile("[A-Za-z0-9_-]{1,36}");
+
     private static final Logger LOG = Logger.getLogger(LOGGER_NAME);
 
     private RequestLog() {}
@@ -30,7 +41,7 @@ public final class RequestLog {
         fields.put("route", route);
         fields.put("status", status);
         fields.put("duration_ms", duration);
-        if (userId != null) {
+        if (userId != null && CALLER.matcher(userId).matches()) {
             fields.put("user_id", userId);
         }
         StringBuilder line = new StringBuilder();

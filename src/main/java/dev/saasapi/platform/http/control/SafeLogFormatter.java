@@ -13,7 +13,8 @@ import java.util.logging.LogRecord;
 
 /**
  * Wraps the server's log format so that every line, whoever writes it, carries no secret ({@link
- * SecretRedaction}, applied to the message, the JSON members and the exception texts) and names the
+ * SecretRedaction}, applied to the message, the JSON members and the exception texts; the one line
+ * every request writes, {@link RequestLog}'s, is built from safe fields only and skips it) and names the
  * request it was written for: as {@code [request_id=...]} before the message in text, as a {@code
  * request_id} member in JSON (Payara's JSON format turns a map among the parameters into members).
  * The id is safe to log as it is ({@link RequestIds}).

@@ -51,6 +51,21 @@ class SafeLogFormatterTest {
     }
 
     @Test
+    void onlyTheRequestLogsOwnLineSkipsTheRedaction() {
+        RequestIds.set("abc-3");
+        LogRecord record = new LogRecord(Level.INFO, "password=hunter2-secret");
+        record.setParameters(new Object[] {Map.of("detail", "password=hunter2-secret")});
+        record.setLoggerName("dev.saasapi.platform.http.control.SomethingElse");
+        String other = new SafeLogFormatter(SHOW, true).format(record);
+        assertFalse(other.contains("hunter2"), other);
+
+        record.setLoggerName(RequestLog.LOGGER_NAME); // built from safe fields only: passed as it is
+        assertEquals(
+                "password=hunter2-secret [{detail=password=hunter2-secret}, {request_id=abc-3}]",
+                new SafeLogFormatter(SHOW, true).format(record));
+    }
+
+    @Test
     void shortensTheServersStackTraceForARequestItCannotParseToOneLine() {
         LogRecord record = new LogRecord(Level.SEVERE, "An exception or error occurred in the container");
         IllegalArgumentException undecodable =

@@ -4,6 +4,7 @@ import static dev.saasapi.platform.persistence.control.SqlErrors.UNIQUE_VIOLATIO
 
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.platform.lists.control.ContainsPattern;
+import dev.saasapi.platform.persistence.control.AfterCommit;
 import dev.saasapi.platform.persistence.control.SqlErrors;
 import dev.saasapi.platform.problems.control.ConcurrentUpdateException;
 import jakarta.annotation.Resource;
@@ -14,8 +15,6 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,17 +163,7 @@ public class UserStore {
             // A bulk update drops only this instance's copy: the others are told once it is committed
             // (told before, one could read the old row again and keep it until it expires).
             JpaCache cache = em.getEntityManagerFactory().getCache().unwrap(JpaCache.class);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {}
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        cache.evict(User.class, id, true);
-                    }
-                }
-            });
+            AfterCommit.run(transactions, () -> cache.evict(User.class, id, true));
         }
         return replaced;
     }

@@ -6,14 +6,13 @@ import dev.saasapi.identity.entity.ApiKeyGrant;
 import dev.saasapi.organizations.entity.MemberRole;
 import dev.saasapi.platform.audit.entity.SecurityEvent;
 import dev.saasapi.platform.http.control.ClientAddresses;
+import dev.saasapi.platform.persistence.control.AfterCommit;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -80,19 +79,11 @@ public class ApiKeyGrants implements ApiKeyLookup {
                     .by(new SecurityEvent.Actor(SecurityEvent.Actor.API_KEY, found.keyId())));
         }
         // remembered once written for good: a rolled-back first use is tried again on the next request
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    if (seen.size() >= REMEMBERED_ADDRESSES) {
-                        seen.clear();
-                    }
-                    seen.add(pair);
-                }
+        AfterCommit.run(transactions, () -> {
+            if (seen.size() >= REMEMBERED_ADDRESSES) {
+                seen.clear();
             }
+            seen.add(pair);
         });
     }
 }

@@ -3,35 +3,19 @@ package dev.saasapi.identity.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.saasapi.it.CapturedLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RejectedTokenLogTest {
 
-    private final Logger logger = Logger.getLogger(RejectedTokenLog.class.getName());
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private final CapturedLog written = new CapturedLog(RejectedTokenLog.class.getName());
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
     private final RejectedTokenLog log = new RejectedTokenLog(new Clock() {
         @Override
@@ -52,12 +36,12 @@ class RejectedTokenLogTest {
 
     @BeforeEach
     void capture() {
-        logger.addHandler(capture);
+        written.attach();
     }
 
     @AfterEach
     void release() {
-        logger.removeHandler(capture);
+        written.detach();
     }
 
     @Test
@@ -66,16 +50,19 @@ class RejectedTokenLogTest {
             log.rejected("Expired JWT", "203.0.113.7", "/users/me");
         }
 
-        assertEquals(RejectedTokenLog.LINES_PER_MINUTE, records.size());
-        LogRecord first = records.get(0);
+        assertEquals(RejectedTokenLog.LINES_PER_MINUTE, written.records().size());
+        LogRecord first = written.records().get(0);
         assertEquals("Refused access token from 203.0.113.7 for /users/me: Expired JWT", first.getMessage());
-        assertTrue(records.stream()
+        assertTrue(written.records().stream()
                 .allMatch(r -> r.getThrown() == null && !r.getMessage().contains("\n")));
 
         now = now.plus(Duration.ofSeconds(61));
         log.rejected("Expired JWT", "203.0.113.7", "/users/me");
 
-        assertEquals(RejectedTokenLog.LINES_PER_MINUTE + 2, records.size());
-        assertTrue(records.get(RejectedTokenLog.LINES_PER_MINUTE).getMessage().startsWith("5 more"));
+        assertEquals(RejectedTokenLog.LINES_PER_MINUTE + 2, written.records().size());
+        assertTrue(written.records()
+                .get(RejectedTokenLog.LINES_PER_MINUTE)
+                .getMessage()
+                .startsWith("5 more"));
     }
 }

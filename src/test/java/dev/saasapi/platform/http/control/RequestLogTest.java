@@ -2,40 +2,26 @@ package dev.saasapi.platform.http.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
+import dev.saasapi.it.CapturedLog;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RequestLogTest {
 
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private final CapturedLog log = new CapturedLog(RequestLog.LOGGER_NAME);
 
     @BeforeEach
     void capture() {
-        Logger.getLogger(RequestLog.LOGGER_NAME).addHandler(capture);
+        log.attach();
     }
 
     @AfterEach
     void release() {
-        Logger.getLogger(RequestLog.LOGGER_NAME).removeHandler(capture);
+        log.detach();
     }
 
     @Test
@@ -49,9 +35,9 @@ class RequestLogTest {
                         "method=GET route=/users/me status=200 duration_ms=1.5 user_id=3f2b1c9e-8a7d-4e6f-9b0a-1c2d3e4f5a6b",
                         "method=GET route=/orgs/{org_id} status=200 duration_ms=1.5 user_id=saas_Ab3dE6gH",
                         "method=GET route=/users/me status=200 duration_ms=1.5"),
-                records.stream().map(LogRecord::getMessage).toList());
+                log.records().stream().map(LogRecord::getMessage).toList());
         assertEquals(
                 Map.of("method", "GET", "route", "/users/me", "status", 200, "duration_ms", "1.5"),
-                records.get(2).getParameters()[0]);
+                log.records().get(2).getParameters()[0]);
     }
 }

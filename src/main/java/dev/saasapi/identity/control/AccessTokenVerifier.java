@@ -1,5 +1,8 @@
 package dev.saasapi.identity.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -18,6 +21,10 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.saasapi.platform.http.control.Printable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +44,12 @@ import java.util.stream.Collectors;
  * right ({@code aud} our audience alone), {@code nbf} and {@code iat} not in the future. The key set is parsed once, not per request.
  * Payara's own MicroProfile JWT verification, which this replaces, checks less ({@code nbf} not at
  * all), rebuilds the public key from its text on every request and logs refusals with a stack trace.
+ *
+ * <p>A client sends the same token with every request until it expires, so a token that passed is
+ * remembered until its {@code exp} and not verified again (signature and claims): the key set cannot
+ * change while the server runs, and what can change (session revoked, account disabled) is checked on
+ * every request after this. Only tokens signed with our key get in, by the SHA-256 of their text, so a
+ * stranger can neither fill the memory nor probe it by timing; refusals are never remembered.
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
@@ -50,7 +63,16 @@ public class AccessTokenVerifier {
     @Inject
     TokenSettings settings;
 
+    /** A few MB at most (claims of about 1 KB each); more active tokens than this are verified again. */
+    static final int REMEMBERED_TOKENS = 10_000;
+
     private volatile DefaultJWTProcessor<SecurityContext> processor;
+
+    private final Cache<ByteBuffer, JWTClaimsSet> verified = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_TOKENS)
+            .expireAfter(Expiry.<ByteBuffer, JWTClaimsSet>creating((digest, claims) ->
+                    Duration.between(Instant.now(), claims.getExpirationTime().toInstant())))
+            .build();
 
     /**
      * A checked token: its verified claims, or why it was refused (safe to log: printable, no token
@@ -70,10 +92,29 @@ public class AccessTokenVerifier {
      * never a 500, whatever the next such input is.
      */
     public Verification verify(String token) {
+        ByteBuffer digest = sha256(token);
+        JWTClaimsSet remembered = verified.getIfPresent(digest);
+        // the cache drops an entry at its expiry on its own clock; the token's own time decides
+        if (remembered != null && remembered.getExpirationTime().after(new Date())) {
+            return new Verification(remembered, null);
+        }
+        Verification verification;
         try {
-            return check(token);
+            verification = check(token);
         } catch (RuntimeException e) {
             return Verification.refused("malformed token (" + e.getClass().getSimpleName() + ")");
+        }
+        if (verification.claims() != null) {
+            verified.put(digest, verification.claims());
+        }
+        return verification;
+    }
+
+    private static ByteBuffer sha256(String token) {
+        try {
+            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

@@ -210,12 +210,12 @@ class AccessTokenFuzzTest {
         return members;
     }
 
-    private static String ourHeader() {
+    static String ourHeader() {
         return objectWith(ourHeaderMembers(), null, null);
     }
 
     /** The claims the server issues, with {@code name} set to the JSON text {@code value} (null: none changed). */
-    private static String validClaimsWith(String name, String value) {
+    static String validClaimsWith(String name, String value) {
         long now = Instant.now().getEpochSecond();
         Map<String, String> members = new LinkedHashMap<>();
         members.put("iss", "\"saas-api\"");
@@ -259,7 +259,7 @@ class AccessTokenFuzzTest {
         }
     }
 
-    private static String signed(String header, String claims) {
+    static String signed(String header, String claims) {
         String signingInput = Base64URL.encode(header) + "." + Base64URL.encode(claims);
         try {
             Base64URL signature = SETTINGS.key()
@@ -284,7 +284,7 @@ class AccessTokenFuzzTest {
         assertTrue(token.length() < 8 || !rejection.contains(token), "the rejection quotes the token");
     }
 
-    private static AccessTokenVerifier verifier() {
+    static AccessTokenVerifier verifier() {
         AccessTokenVerifier verifier = new AccessTokenVerifier();
         verifier.settings = SETTINGS;
         return verifier;

@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  * (30), {@code bench.threads} (2), {@code bench.connections} (32), {@code bench.scenarios}
  * (live,me,login,register; also apikey and refresh), {@code bench.port} (8090), {@code bench.memory} (1g: the memory limit
  * of the container the server is run as; {@code none} for the bare JVM's defaults), {@code
- * bench.java.options} and {@code bench.payara.options} (none: JVM and Payara Micro options to try),
+ * bench.java.options} and {@code bench.payara.options} (none: JVM and Payara Micro options to try;
+ * with {@code -XX:NativeMemoryTracking=summary} among the JVM options, the JVM's memory by area is
+ * printed after the load),
  * {@code bench.rate.limits} ({@code on}: every per-address policy at a limit wrk never reaches, so that
  * each request pays for the limiter but none is refused, and login throttling at its default; {@code
  * off}: every policy and the throttling off; either way a {@code RATE_LIMIT_*} or {@code
@@ -168,6 +170,9 @@ public final class Benchmark {
                 }
             }
             long rssKib = residentKib(payara.pid());
+            if (System.getProperty("bench.java.options", "").contains("NativeMemoryTracking")) {
+                printNativeMemory(payara.pid());
+            }
             double hashes = hashesPerSecond(Duration.ofSeconds(Math.min(duration, 10)));
 
             System.out.println();
@@ -601,6 +606,23 @@ public final class Benchmark {
             Thread.currentThread().interrupt();
             return 100;
         }
+    }
+
+    /**
+     * The JVM's own account of its memory by area (committed KB), when the server runs with {@code
+     * -XX:NativeMemoryTracking=summary}: what the resident memory is made of.
+     */
+    private static void printNativeMemory(long pid) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process summary = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "VM.native_memory", "summary")
+                .redirectErrorStream(true)
+                .start();
+        String text = new String(summary.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        summary.waitFor();
+        System.out.println("  native memory (committed, by area):");
+        text.lines()
+                .filter(line -> line.contains("committed=") && (line.startsWith("Total") || line.startsWith("-")))
+                .forEach(line -> System.out.println("    " + line.strip()));
     }
 
     private static long residentKib(long pid) throws IOException {

@@ -3,6 +3,7 @@ package dev.saasapi.accounts.boundary;
 import dev.saasapi.accounts.control.UnknownAccountException;
 import dev.saasapi.accounts.control.UserStore;
 import dev.saasapi.accounts.entity.User;
+import dev.saasapi.accounts.entity.UserView;
 import dev.saasapi.identity.control.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,8 +26,25 @@ public class CallerAccount {
     public User user() {
         return caller.accountId()
                 .flatMap(users::findById)
-                .filter(User::active)
-                .filter(user -> user.acceptsTokenIssuedAt(caller.issuedAt()))
+                .filter(this::acceptsCaller)
                 .orElseThrow(UnknownAccountException::new);
+    }
+
+    /**
+     * The account as the API shows it, for requests that only read it: without the copy {@link #user}
+     * makes, so the entity never leaves this method.
+     *
+     * @throws UnknownAccountException if the token was revoked or its account is gone or disabled
+     */
+    public UserView view() {
+        long issuedAt = caller.issuedAt();
+        return caller.accountId()
+                .flatMap(id -> users.readById(
+                        id, user -> user.active() && user.acceptsTokenIssuedAt(issuedAt) ? UserView.of(user) : null))
+                .orElseThrow(UnknownAccountException::new);
+    }
+
+    private boolean acceptsCaller(User user) {
+        return user.active() && user.acceptsTokenIssuedAt(caller.issuedAt());
     }
 }

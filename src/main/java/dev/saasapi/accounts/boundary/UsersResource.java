@@ -45,7 +45,7 @@ public class UsersResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public UserView me() {
-        return UserView.of(account.user());
+        return account.view();
     }
 
     /**

@@ -20,7 +20,7 @@ public class ApiKeyCaller {
     public static final String KEY_HASH_CLAIM = "key_hash";
 
     @Inject
-    JsonWebToken token;
+    Caller caller;
 
     @Inject
     Instance<ApiKeyLookup> lookup;
@@ -48,7 +48,8 @@ public class ApiKeyCaller {
     }
 
     private Optional<String> keyHash() {
-        if (token.getGroups() == null || !token.getGroups().contains(Roles.API_KEY)) {
+        JsonWebToken token = caller.tokenIfAny();
+        if (token == null || token.getGroups() == null || !token.getGroups().contains(Roles.API_KEY)) {
             return Optional.empty();
         }
         Object claim = token.getClaim(KEY_HASH_CLAIM);

@@ -79,7 +79,8 @@ public class Caller {
         return token;
     }
 
-    private JsonWebToken tokenIfAny() {
+    /** The request's token or API key principal; null when it has none. */
+    JsonWebToken tokenIfAny() {
         return request.getUserPrincipal() instanceof JsonWebToken token ? token : null;
     }
 }

@@ -621,7 +621,8 @@ public final class Benchmark {
         summary.waitFor();
         System.out.println("  native memory (committed, by area):");
         text.lines()
-                .filter(line -> line.contains("committed=") && (line.startsWith("Total") || line.startsWith("-")))
+                .filter(line ->
+                        line.contains("committed=") || line.contains("Metadata:") || line.contains("Class space:"))
                 .forEach(line -> System.out.println("    " + line.strip()));
     }
 

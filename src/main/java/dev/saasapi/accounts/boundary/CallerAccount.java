@@ -26,25 +26,19 @@ public class CallerAccount {
     public User user() {
         return caller.accountId()
                 .flatMap(users::findById)
-                .filter(this::acceptsCaller)
+                .filter(user -> user.acceptsToken(caller.issuedAt()))
                 .orElseThrow(UnknownAccountException::new);
     }
 
     /**
      * The account as the API shows it, for requests that only read it: without the copy {@link #user}
-     * makes, so the entity never leaves this method.
+     * makes ({@link UserStore#viewIfAcceptsToken}).
      *
      * @throws UnknownAccountException if the token was revoked or its account is gone or disabled
      */
     public UserView view() {
-        long issuedAt = caller.issuedAt();
         return caller.accountId()
-                .flatMap(id -> users.readById(
-                        id, user -> user.active() && user.acceptsTokenIssuedAt(issuedAt) ? UserView.of(user) : null))
+                .flatMap(id -> users.viewIfAcceptsToken(id, caller.issuedAt()))
                 .orElseThrow(UnknownAccountException::new);
-    }
-
-    private boolean acceptsCaller(User user) {
-        return user.active() && user.acceptsTokenIssuedAt(caller.issuedAt());
     }
 }

@@ -3,6 +3,7 @@ package dev.saasapi.accounts.control;
 import static dev.saasapi.platform.persistence.control.SqlErrors.UNIQUE_VIOLATION;
 
 import dev.saasapi.accounts.entity.User;
+import dev.saasapi.accounts.entity.UserView;
 import dev.saasapi.platform.lists.control.ContainsPattern;
 import dev.saasapi.platform.persistence.control.AfterCommit;
 import dev.saasapi.platform.persistence.control.SqlErrors;
@@ -42,12 +43,20 @@ public class UserStore {
     }
 
     /**
-     * What {@code reading} makes of the account, read from the shared cache without the copy {@link
-     * #findById} makes for the persistence context (a tenth of a {@code GET /users/me}). The instance
-     * {@code reading} gets is the cache's own, seen by every request: it must only read it, and must
-     * not let it escape (the result should be a value, such as a view).
+     * The account as the API shows it, if it is active and accepts a token issued at {@code
+     * issuedAtSecond}: read from the shared cache's own instance, without the copy {@link #findById}
+     * makes for a persistence context (a tenth of a {@code GET /users/me}), and the instance never
+     * leaves this class. It is read without the cache's lock: while a committed change to the account is
+     * being merged into the cache, the view may combine fields from before and after it (a new email
+     * with its old verification flag) for that one answer. No such mix accepts a token that both
+     * versions refuse ({@link User#acceptsToken}); writes never start from this read.
      */
-    public <T> Optional<T> readById(UUID id, Function<User, T> reading) {
+    public Optional<UserView> viewIfAcceptsToken(UUID id, long issuedAtSecond) {
+        return readById(id, user -> user.acceptsToken(issuedAtSecond) ? UserView.of(user) : null);
+    }
+
+    /** What {@code reading} makes of the shared cache's own instance; it must only read it, never keep it. */
+    <T> Optional<T> readById(UUID id, Function<User, T> reading) {
         return Optional.ofNullable(em.find(User.class, id, Map.of(QueryHints.READ_ONLY, HintValues.TRUE)))
                 .map(reading);
     }

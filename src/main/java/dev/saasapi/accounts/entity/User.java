@@ -166,6 +166,11 @@ public class User {
                 : tokensValidAfter.toInstant();
     }
 
+    /** Whether the account is active and still accepts an access token with this {@code iat}. */
+    public boolean acceptsToken(long issuedAtSecond) {
+        return active && acceptsTokenIssuedAt(issuedAtSecond);
+    }
+
     /**
      * Whether an access token with this {@code iat} (whole seconds, as JWTs carry it) is still valid.
      * Tokens are never issued before {@link #tokensIssuableFrom()}, the revocation rounded up to the next

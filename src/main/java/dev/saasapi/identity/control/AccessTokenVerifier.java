@@ -63,12 +63,13 @@ public class AccessTokenVerifier {
     @Inject
     TokenSettings settings;
 
-    /** A few MB at most (claims of about 1 KB each); more active tokens than this are verified again. */
-    static final int REMEMBERED_TOKENS = 10_000;
+    /** Under 10 MB (claims of about 2 KB each); more active tokens than this are verified again. */
+    static final int REMEMBERED_TOKENS = 4_096;
 
     private volatile DefaultJWTProcessor<SecurityContext> processor;
 
     private final Cache<ByteBuffer, JWTClaimsSet> verified = Caffeine.newBuilder()
+            .executor(Runnable::run) // its upkeep on the request's thread, not on a pool the container does not manage
             .maximumSize(REMEMBERED_TOKENS)
             .expireAfter(Expiry.<ByteBuffer, JWTClaimsSet>creating((digest, claims) ->
                     Duration.between(Instant.now(), claims.getExpirationTime().toInstant())))
@@ -95,8 +96,11 @@ public class AccessTokenVerifier {
         ByteBuffer digest = sha256(token);
         JWTClaimsSet remembered = verified.getIfPresent(digest);
         // the cache drops an entry at its expiry on its own clock; the token's own time decides
-        if (remembered != null && remembered.getExpirationTime().after(new Date())) {
-            return new Verification(remembered, null);
+        if (remembered != null) {
+            if (remembered.getExpirationTime().after(new Date())) {
+                return new Verification(remembered, null);
+            }
+            verified.invalidate(digest);
         }
         Verification verification;
         try {

@@ -1,6 +1,7 @@
 package dev.saasapi.identity.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -81,6 +82,10 @@ public class Caller {
 
     /** The request's token or API key principal; null when it has none. */
     JsonWebToken tokenIfAny() {
-        return request.getUserPrincipal() instanceof JsonWebToken token ? token : null;
+        try {
+            return request.getUserPrincipal() instanceof JsonWebToken token ? token : null;
+        } catch (ContextNotActiveException | IllegalStateException e) {
+            return null; // a request context without an HTTP request behind it: no caller
+        }
     }
 }

@@ -1,8 +1,9 @@
 package dev.saasapi.accounts.control;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saasapi.accounts.entity.User;
 import dev.saasapi.it.InContainerIT;
@@ -39,15 +40,20 @@ class UserStoreReadIT extends InContainerIT {
 
     @Test
     void seesWhatTheApplicationCommits() throws Exception {
-        users.readById(user.id(), User::active).orElseThrow(); // in the cache now
-        Instant revokedAt =
-                committed(() -> users.findForUpdate(user.id()).orElseThrow().revokeTokens(Instant.now()));
-        assertFalse(users.readById(user.id(), read -> read.acceptsTokenIssuedAt(revokedAt.getEpochSecond() - 1))
-                .orElseThrow());
+        long issuedAt = Instant.now().getEpochSecond();
+        assertEquals(
+                user.email(),
+                users.viewIfAcceptsToken(user.id(), issuedAt).orElseThrow().email());
+        Instant revokedAt = committed(() -> users.findForUpdate(user.id())
+                .orElseThrow()
+                .revokeTokens(Instant.now().plusSeconds(2)));
+        assertTrue(users.viewIfAcceptsToken(user.id(), issuedAt).isEmpty(), "a revoked token was accepted");
+        long afterRevocation = revokedAt.getEpochSecond() + 1;
+        assertTrue(users.viewIfAcceptsToken(user.id(), afterRevocation).isPresent());
         committed(() -> {
             users.findForUpdate(user.id()).orElseThrow().deactivate(Instant.now());
             return null;
         });
-        assertFalse(users.readById(user.id(), User::active).orElseThrow(), "still active");
+        assertTrue(users.viewIfAcceptsToken(user.id(), afterRevocation).isEmpty(), "a deactivated account was shown");
     }
 }

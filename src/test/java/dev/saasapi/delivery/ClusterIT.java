@@ -6,22 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saasapi.it.Api;
+import dev.saasapi.it.OwnSchemaAndMail;
 import dev.saasapi.it.PayaraProcess;
 import dev.saasapi.it.TestDatabase;
 import dev.saasapi.it.TestEnvironment;
-import dev.saasapi.it.TestMail;
-import dev.saasapi.it.TestSchema;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two instances in cluster mode (Payara's data grid, explicit TCP/IP members on loopback) on one
@@ -34,25 +31,13 @@ class ClusterIT {
     private static final String PASSWORD = "cluster-Passw0rd-1";
     private static final String INVALID_TOKEN = "/problems/invalid-token";
 
-    private TestSchema schema;
-    private TestMail smtp;
-
-    @BeforeEach
-    void createSchemaAndSmtpServer() throws SQLException {
-        schema = TestSchema.create("cluster");
-        smtp = TestMail.start();
-    }
-
-    @AfterEach
-    void dropSchemaAndSmtpServer() throws SQLException {
-        smtp.close();
-        schema.close();
-    }
+    @RegisterExtension
+    final OwnSchemaAndMail own = new OwnSchemaAndMail("cluster");
 
     @Test
     void twoInstancesBehaveAsOne() throws Exception {
         String admin = Api.uniqueEmail();
-        Map<String, String> settings = new HashMap<>(smtp.settings("https://cluster.saas-api.test"));
+        Map<String, String> settings = new HashMap<>(own.smtp().settings("https://cluster.saas-api.test"));
         settings.putAll(Map.of(
                 "JWT_PRIVATE_KEY",
                 System.getProperty(TestEnvironment.PRIVATE_KEY_PROPERTY),
@@ -68,8 +53,8 @@ class ClusterIT {
         String cluster = "saas-api-it-" + UUID.randomUUID();
         // one after the other: two members joining each other at the same moment on a loaded machine can
         // wait for each other for minutes (seen once in CI); concurrent migrations are MigrationSafetyIT's
-        try (PayaraProcess a = schema.start(settings, grid(), member(members, cluster, portA));
-                PayaraProcess b = schema.start(settings, grid(), member(members, cluster, portB))) {
+        try (PayaraProcess a = own.schema().start(settings, grid(), member(members, cluster, portA));
+                PayaraProcess b = own.schema().start(settings, grid(), member(members, cluster, portB))) {
             assertTrue(
                     (a.log() + b.log()).contains("Data Grid Instance Added"),
                     "one joined the other's cluster:\n" + a.log() + "\n" + b.log());
@@ -98,8 +83,9 @@ class ClusterIT {
         // migrations: applied by the first member, none again by the second
         assertEquals(
                 0,
-                TestDatabase.count("SELECT count(*) FROM (SELECT id FROM " + schema.name()
-                        + ".databasechangelog GROUP BY id, author, filename HAVING count(*) > 1) twice"));
+                TestDatabase.count(
+                        "SELECT count(*) FROM (SELECT id FROM " + own.schema().name()
+                                + ".databasechangelog GROUP BY id, author, filename HAVING count(*) > 1) twice"));
 
         String email = Api.uniqueEmail();
         assertEquals(201, onA.register(email, PASSWORD).statusCode());
@@ -127,7 +113,8 @@ class ClusterIT {
 
         // a deactivation by the platform admin on A refuses the account on B at once
         assertEquals(201, onA.register(admin, PASSWORD).statusCode());
-        TestDatabase.update("UPDATE " + schema.name() + ".users SET email_verified = true WHERE email = ?", admin);
+        TestDatabase.update(
+                "UPDATE " + own.schema().name() + ".users SET email_verified = true WHERE email = ?", admin);
         String adminToken = json(onA.login(admin, PASSWORD)).getString("access_token");
         JsonObject session = json(onB.login(email, PASSWORD + "-2"));
         String token = session.getString("access_token");
@@ -146,11 +133,11 @@ class ClusterIT {
         assertProblem(onA.refresh(again), 429, "/problems/rate-limited");
 
         // mail: each queued mail sent by one instance only, though both work off the outbox
-        smtp.await(email, 2, Duration.ofSeconds(20));
+        own.smtp().await(email, 2, Duration.ofSeconds(20));
         Thread.sleep(6_000); // more than one poll of the outbox on each instance
         assertEquals(
                 List.of("Confirm your email address", "Your password was changed"),
-                smtp.subjects(email).stream().sorted().toList(),
+                own.smtp().subjects(email).stream().sorted().toList(),
                 "the verification mail (queued on A) and the password notice (on A), each once");
 
         // one instance dies: the other serves, and its changes do not wait for the dead one

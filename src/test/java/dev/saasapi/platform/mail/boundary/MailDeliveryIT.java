@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saasapi.it.Api;
 import dev.saasapi.it.Concurrently;
+import dev.saasapi.it.OwnSchemaAndMail;
 import dev.saasapi.it.PayaraProcess;
 import dev.saasapi.it.PrometheusText;
 import dev.saasapi.it.TestDatabase;
@@ -22,9 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The outbox across processes: real Payara instances on a schema of their own, sending to an SMTP
@@ -36,20 +36,8 @@ class MailDeliveryIT {
     private static final String PASSWORD = "outbox-Passw0rd";
     private static final Duration DELIVERY = Duration.ofSeconds(30);
 
-    private TestSchema schema;
-    private TestMail smtp;
-
-    @BeforeEach
-    void createSchemaAndSmtpServer() throws SQLException {
-        schema = TestSchema.create("mail");
-        smtp = TestMail.start();
-    }
-
-    @AfterEach
-    void dropSchemaAndSmtpServer() throws SQLException {
-        smtp.close();
-        schema.close();
-    }
+    @RegisterExtension
+    final OwnSchemaAndMail own = new OwnSchemaAndMail("mail");
 
     /**
      * The second server also requires a verified email ({@code REQUIRE_EMAIL_VERIFICATION}, which needs
@@ -57,12 +45,12 @@ class MailDeliveryIT {
      */
     @Test
     void mailQueuedWhileSmtpIsDownArrivesOnceItIsBackEvenAfterARestart() throws Exception {
-        smtp.down();
+        own.smtp().down();
         String email = Api.uniqueEmail();
         try (PayaraProcess first = startApp()) {
             Api api = new Api(first.url());
             assertEquals(201, api.register(email, PASSWORD).statusCode(), "an SMTP outage fails no request");
-            waitFor(() -> count("SELECT count(*) FROM " + schema.name()
+            waitFor(() -> count("SELECT count(*) FROM " + own.schema().name()
                             + ".mail_outbox WHERE attempts > 0 AND sent_at IS NULL")
                     == 1);
             assertEquals(200, api.get("/health/ready").statusCode(), "nor makes the instance unready");
@@ -72,13 +60,13 @@ class MailDeliveryIT {
             assertTrue(first.log().contains("Could not send 1 mail"), first.log());
             assertTrue(!first.log().contains(PASSWORD));
         }
-        assertEquals(List.of(), smtp.to(email));
+        assertEquals(List.of(), own.smtp().to(email));
 
-        smtp.up();
+        own.smtp().up();
         try (PayaraProcess second = startApp()) {
-            MimeMessage mail = smtp.awaitOne(email, "Confirm your email address");
+            MimeMessage mail = own.smtp().awaitOne(email, "Confirm your email address");
             assertTrue(TestMail.text(mail).contains("/account/verify-email#token="));
-            waitFor(() -> count("SELECT count(*) FROM " + schema.name() + ".mail_outbox WHERE sent_at IS NOT NULL"
+            waitFor(() -> count("SELECT count(*) FROM " + own.schema().name() + ".mail_outbox WHERE sent_at IS NOT NULL"
                             + " AND body_text IS NULL")
                     == 1);
             PrometheusText metrics = new PrometheusText(
@@ -101,10 +89,11 @@ class MailDeliveryIT {
                 assertFalse(instance.log().contains("Could not work off the mail outbox"), instance.log());
             }
             // queued by neither: both instances' polls compete for these
-            TestSchema.execute(
-                    "INSERT INTO " + schema.name() + ".mail_outbox (id, recipient, subject, body_text, created_at,"
-                            + " next_attempt_at, attempts) SELECT gen_random_uuid(), 'bulk-' || g || '-" + schema.name()
-                            + "@example.com', 'Bulk ' || g, 'Hello', now(), now(), 0 FROM generate_series(1, 60) g");
+            TestSchema.execute("INSERT INTO " + own.schema().name()
+                    + ".mail_outbox (id, recipient, subject, body_text, created_at,"
+                    + " next_attempt_at, attempts) SELECT gen_random_uuid(), 'bulk-' || g || '-"
+                    + own.schema().name()
+                    + "@example.com', 'Bulk ' || g, 'Hello', now(), now(), 0 FROM generate_series(1, 60) g");
             // queued by each, delivered at once after each commit, while the other polls
             List<String> registered = new ArrayList<>();
             List<Callable<Integer>> registrations = new ArrayList<>();
@@ -119,24 +108,27 @@ class MailDeliveryIT {
                     Concurrently.run(registrations).stream().distinct().toList());
 
             for (String email : registered) {
-                smtp.await(email, 1, DELIVERY);
+                own.smtp().await(email, 1, DELIVERY);
             }
             for (int g = 1; g <= 60; g++) {
-                smtp.await("bulk-" + g + "-" + schema.name() + "@example.com", 1, DELIVERY);
+                own.smtp().await("bulk-" + g + "-" + own.schema().name() + "@example.com", 1, DELIVERY);
             }
             Thread.sleep(6000); // longer than a poll: a second copy would have arrived
             Set<String> messageIds = new HashSet<>();
             for (String email : registered) {
-                assertEquals(1, smtp.to(email).size(), email);
-                messageIds.add(smtp.to(email).get(0).getMessageID());
+                assertEquals(1, own.smtp().to(email).size(), email);
+                messageIds.add(own.smtp().to(email).get(0).getMessageID());
             }
             for (int g = 1; g <= 60; g++) {
-                List<MimeMessage> bulk = smtp.to("bulk-" + g + "-" + schema.name() + "@example.com");
+                List<MimeMessage> bulk =
+                        own.smtp().to("bulk-" + g + "-" + own.schema().name() + "@example.com");
                 assertEquals(1, bulk.size(), "bulk mail " + g);
                 messageIds.add(bulk.get(0).getMessageID());
             }
             assertEquals(84, messageIds.size());
-            assertEquals(84, count("SELECT count(*) FROM " + schema.name() + ".mail_outbox WHERE sent_at IS NOT NULL"));
+            assertEquals(
+                    84,
+                    count("SELECT count(*) FROM " + own.schema().name() + ".mail_outbox WHERE sent_at IS NOT NULL"));
         }
     }
 
@@ -145,10 +137,10 @@ class MailDeliveryIT {
     }
 
     private PayaraProcess startApp(Map<String, String> settings) {
-        Map<String, String> environment = new HashMap<>(smtp.settings("http://localhost:8000"));
+        Map<String, String> environment = new HashMap<>(own.smtp().settings("http://localhost:8000"));
         environment.put("PASSWORD_HASH_CONCURRENCY", "16"); // bursts of registrations, not the overload test
         environment.putAll(settings);
-        return schema.start(environment);
+        return own.schema().start(environment);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {

@@ -58,9 +58,10 @@ public class ClusterCacheCoordination extends BroadcastTransportManager {
 
     @Override
     public void createLocalConnection() {
-        connection = new Connection(this);
-        RECEIVERS.put(getRemoteCommandManager().getChannel(), connection);
+        // looked up once, as the application starts: Payara Micro starts its grid before any deployment
         HazelcastInstance grid = grid();
+        connection = new Connection(this, grid);
+        RECEIVERS.put(getRemoteCommandManager().getChannel(), connection);
         if (grid != null) {
             LOG.info(() -> "Entity caches coordinated across the data grid ("
                     + grid.getCluster().getMembers().size()
@@ -102,10 +103,12 @@ public class ClusterCacheCoordination extends BroadcastTransportManager {
     static final class Connection extends BroadcastRemoteConnection {
 
         private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
-        private volatile HazelcastInstance grid;
+        /** Null without a data grid: nothing to send. */
+        private final HazelcastInstance grid;
 
-        Connection(ClusterCacheCoordination transport) {
+        Connection(ClusterCacheCoordination transport, HazelcastInstance grid) {
             super(transport.getRemoteCommandManager());
+            this.grid = grid;
             topicName = rcm.getChannel();
             createDisplayString();
         }
@@ -125,17 +128,16 @@ public class ClusterCacheCoordination extends BroadcastTransportManager {
         }
 
         private void send(Object command) {
-            HazelcastInstance current = grid != null ? grid : (grid = grid());
-            if (current == null) {
+            if (grid == null) {
                 return;
             }
-            Set<Member> others = current.getCluster().getMembers().stream()
+            Set<Member> others = grid.getCluster().getMembers().stream()
                     .filter(member -> !member.localMember())
                     .collect(Collectors.toSet());
             if (others.isEmpty()) {
                 return;
             }
-            Map<Member, Future<Boolean>> deliveries = current.getExecutorService(EXECUTOR)
+            Map<Member, Future<Boolean>> deliveries = grid.getExecutorService(EXECUTOR)
                     .submitToMembers(new CacheCommandDelivery(topicName, command), others);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
             for (Map.Entry<Member, Future<Boolean>> delivery : deliveries.entrySet()) {
